@@ -1,0 +1,1 @@
+"""Harm Reduction Atlas: where harm reduction services exist, country by country."""

@@ -1,0 +1,29 @@
+"""Settings read from the environment, in one place, with safe production defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8050
+    debug: bool = False
+    data_dir: Path = ROOT / "data"
+    assets_dir: Path = ROOT / "assets"
+
+
+def from_env(env: dict[str, str] | None = None) -> Settings:
+    """``HOST``, ``PORT``, ``DEBUG=1`` and ``ATLAS_DATA_DIR`` (another validated data directory)."""
+    env = dict(os.environ) if env is None else env
+    return Settings(
+        host=env.get("HOST", "127.0.0.1"),
+        port=int(env.get("PORT", "8050")),
+        debug=env.get("DEBUG", "") == "1",
+        data_dir=Path(env.get("ATLAS_DATA_DIR", ROOT / "data")),
+    )

@@ -1,0 +1,345 @@
+"""Load and validate the Atlas's data directory, once, at start-up.
+
+Every problem is reported as a :class:`DataError` naming the file, the row (as a line number, the
+header being row 1) and the column, so whoever edits a CSV can go straight to the cell. Run
+``python -m dashboard.data [DATA_DIR]`` to validate a directory and print how complete each
+country list is against HRI's published totals (exit status 1 when invalid).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+
+from dashboard.indicators import DATA_INDICATORS, INDICATORS, NO, STATUSES, UNKNOWN, YES
+from dashboard.regions import SLUG_BY_LABEL
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+EXTRA_ISO3 = {"XKX": "Kosovo"}  # user-assigned code, not in ISO 3166 / pycountry
+
+# How a fact is known, in plain words (shown in the country panel and exports).
+EVIDENCE_KINDS: dict[str, str] = {
+    "hri_direct": "Named by a Harm Reduction International publication for this edition.",
+    "hri_derived": "Follows from HRI's own statements and totals by stated arithmetic.",
+    "transcription_derived": "From a third-party transcription of HRI's country table,"
+    " reconciled with HRI's totals.",
+}
+# Totals HRI publishes for indicators the Atlas has no country list for (yet).
+TOTAL_ONLY_INDICATORS = ("naloxone",)
+
+SCHEMAS: dict[str, tuple[str, ...]] = {
+    "editions.csv": ("edition", "label", "title", "published"),
+    "countries.csv": ("iso3", "country", "hri_region", "lat", "lon", "small"),
+    "sources.csv": ("source_id", "url", "publisher"),
+    "status.csv": ("edition", "indicator", "iso3", "status", "source_id", "evidence_kind", "evidence"),
+    "published_totals.csv": ("edition", "indicator", "countries", "source_id"),
+}
+
+
+class DataError(ValueError):
+    """A data file is malformed: says which file, row and column, and what is wrong."""
+
+    def __init__(self, file: str, row: int | None, column: str | None, message: str) -> None:
+        self.file, self.row, self.column, self.message = file, row, column, message
+        where = file + (f", row {row}" if row else "") + (f", column '{column}'" if column else "")
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One CSV data row with the line it came from."""
+
+    file: str
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.values[column]
+
+    def error(self, column: str | None, message: str) -> DataError:
+        return DataError(self.file, self.line, column, message)
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Rows of a CSV (UTF-8, BOM and CRLF accepted), checked against its schema."""
+    name = path.name
+    if not path.is_file():
+        raise DataError(name, None, None, f"file is missing from {path.parent}")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(name, None, None, f"not valid UTF-8 (byte {exc.start})") from None
+    if not text.strip():
+        raise DataError(name, 1, None, "file is empty (expected a header row)")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader)]
+    expected = SCHEMAS[name]
+    for column in expected:
+        if column not in header:
+            raise DataError(name, 1, column, f"required column is missing (header: {', '.join(header)})")
+    rows = []
+    for cells in reader:
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            raise DataError(
+                name, reader.line_num, None, f"has {len(cells)} cells, the header has {len(header)}"
+            )
+        rows.append(Row(name, reader.line_num, {h: c.strip() for h, c in zip(header, cells)}))
+    return rows
+
+
+def check_unique(rows: list[Row], key: Callable[[Row], tuple], columns: str) -> None:
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        k = key(row)
+        if k in seen:
+            raise row.error(columns, f"duplicate key {k} (first on row {seen[k]})")
+        seen[k] = row.line
+
+
+def check_domain(row: Row, column: str, allowed: Iterator[str] | set[str] | tuple[str, ...]) -> str:
+    value = row[column]
+    allowed = set(allowed)
+    if value not in allowed:
+        shown = ", ".join(sorted(allowed)) if len(allowed) <= 12 else f"{len(allowed)} known values"
+        raise row.error(column, f"unknown value '{value}' (allowed: {shown})")
+    return value
+
+
+def country_name(iso3: str, fallback: str) -> str:
+    """Name shown to people: pycountry's common name where one exists (translatable later)."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return fallback
+    return getattr(country, "common_name", None) or country.name
+
+
+@dataclass
+class Dataset:
+    """The validated data, as pandas frames, plus the lookups every view needs."""
+
+    editions: pd.DataFrame
+    countries: pd.DataFrame  # index iso3
+    sources: pd.DataFrame  # index source_id
+    status: pd.DataFrame  # long: edition, indicator, iso3, status, source_id, evidence_kind, evidence
+    totals: pd.DataFrame  # edition, indicator, countries, source_id
+    directory: Path = field(default=DEFAULT_DATA_DIR)
+
+    @property
+    def edition_ids(self) -> list[str]:
+        return list(self.editions["edition"])
+
+    @cached_property
+    def edition_labels(self) -> dict[str, str]:
+        return dict(zip(self.editions["edition"], self.editions["label"]))
+
+    @cached_property
+    def edition_titles(self) -> dict[str, str]:
+        return dict(zip(self.editions["edition"], self.editions["title"]))
+
+    @cached_property
+    def published(self) -> dict[tuple[str, str], int]:
+        """HRI's published total per (edition, indicator)."""
+        return {
+            (e, i): int(n)
+            for e, i, n in zip(self.totals["edition"], self.totals["indicator"], self.totals["countries"])
+        }
+
+    @cached_property
+    def published_source(self) -> dict[tuple[str, str], str]:
+        urls = self.sources["url"]
+        return {
+            (e, i): urls[s]
+            for e, i, s in zip(self.totals["edition"], self.totals["indicator"], self.totals["source_id"])
+        }
+
+    @cached_property
+    def long(self) -> pd.DataFrame:
+        """Status rows joined with country name, region and source URL."""
+        df = self.status.join(self.countries[["country", "hri_region"]], on="iso3")
+        df["source_url"] = df["source_id"].map(self.sources["url"]).fillna("")
+        return df
+
+    def wide(self, edition: str) -> pd.DataFrame:
+        """One row per country for an edition; per indicator its status, source URL and evidence kind."""
+        return self._wide[edition]
+
+    @cached_property
+    def _wide(self) -> dict[str, pd.DataFrame]:
+        out = {}
+        base = self.countries[["country", "hri_region", "region", "lat", "lon", "small"]]
+        for edition, group in self.long.groupby("edition", sort=False):
+            frame = base.copy()
+            for indicator, rows in group.groupby("indicator", sort=False):
+                rows = rows.set_index("iso3")
+                frame[indicator] = rows["status"]
+                frame[f"{indicator}_source"] = rows["source_url"]
+                frame[f"{indicator}_evidence"] = rows["evidence_kind"]
+            for indicator in INDICATORS:
+                if indicator not in frame:
+                    frame[indicator] = UNKNOWN
+            frame = frame.fillna({c: UNKNOWN for c in DATA_INDICATORS if c in frame}).fillna("")
+            out[str(edition)] = frame
+        return out
+
+    def indicators_in(self, edition: str) -> list[str]:
+        """Indicators with country data in an edition (core ones always; optional where sourced)."""
+        present = set(self.status.loc[self.status["edition"] == edition, "indicator"])
+        return [i for i in DATA_INDICATORS if i in INDICATORS or i in present]
+
+
+def _validate(data_dir: Path) -> Dataset:
+    rows = {name: read_rows(data_dir / name) for name in SCHEMAS}
+    for name, found in rows.items():
+        if not found:
+            raise DataError(name, 2, None, "file has a header but no data rows")
+
+    editions = rows["editions.csv"]
+    check_unique(editions, lambda r: (r["edition"],), "edition")
+    edition_ids = {r["edition"] for r in editions}
+
+    countries = rows["countries.csv"]
+    check_unique(countries, lambda r: (r["iso3"],), "iso3")
+    for r in countries:
+        if pycountry.countries.get(alpha_3=r["iso3"]) is None and r["iso3"] not in EXTRA_ISO3:
+            raise r.error("iso3", f"unknown ISO 3166-1 alpha-3 code '{r['iso3']}'")
+        check_domain(r, "hri_region", set(SLUG_BY_LABEL))
+        check_domain(r, "small", ("true", "false"))
+        for column, bound in (("lat", 90), ("lon", 180)):
+            try:
+                ok = abs(float(r[column])) <= bound
+            except ValueError:
+                ok = False
+            if not ok:
+                raise r.error(column, f"'{r[column]}' is not a number between -{bound} and {bound}")
+    iso3s = {r["iso3"] for r in countries}
+
+    sources = rows["sources.csv"]
+    check_unique(sources, lambda r: (r["source_id"],), "source_id")
+    for r in sources:
+        if not r["url"].startswith(("https://", "http://")):
+            raise r.error("url", f"'{r['url']}' is not an http(s) URL")
+    source_ids = {r["source_id"] for r in sources}
+
+    status = rows["status.csv"]
+    check_unique(status, lambda r: (r["edition"], r["indicator"], r["iso3"]), "edition, indicator, iso3")
+    for r in status:
+        check_domain(r, "edition", edition_ids)
+        check_domain(r, "indicator", DATA_INDICATORS)
+        if r["iso3"] not in iso3s:
+            raise r.error("iso3", f"'{r['iso3']}' is not in countries.csv")
+        value = check_domain(r, "status", STATUSES)
+        if value in (YES, NO) and not r["source_id"]:
+            raise r.error("source_id", f"a '{value}' needs a source (source_id is empty)")
+        if r["source_id"] and r["source_id"] not in source_ids:
+            raise r.error("source_id", f"'{r['source_id']}' is not in sources.csv")
+        if value in (YES, NO) or r["evidence_kind"]:
+            check_domain(r, "evidence_kind", set(EVIDENCE_KINDS))
+
+    totals = rows["published_totals.csv"]
+    check_unique(totals, lambda r: (r["edition"], r["indicator"]), "edition, indicator")
+    for r in totals:
+        check_domain(r, "edition", edition_ids)
+        check_domain(r, "indicator", (*DATA_INDICATORS, *TOTAL_ONLY_INDICATORS))
+        if not r["countries"].isdigit():
+            raise r.error("countries", f"'{r['countries']}' is not a whole number of countries")
+        if r["source_id"] not in source_ids:
+            raise r.error("source_id", f"'{r['source_id']}' is not in sources.csv")
+    listed: dict[tuple[str, str], int] = {}
+    for r in status:
+        if r["status"] == YES:
+            key = (r["edition"], r["indicator"])
+            listed[key] = listed.get(key, 0) + 1
+    for r in totals:
+        n = listed.get((r["edition"], r["indicator"]), 0)
+        if n > int(r["countries"]):
+            raise r.error(
+                "countries",
+                f"status.csv lists {n} countries with 'yes' for {r['edition']} {r['indicator']},"
+                f" more than HRI's published total of {r['countries']}",
+            )
+
+    def frame(name: str) -> pd.DataFrame:
+        return pd.DataFrame(
+            [r.values for r in rows[name]], columns=list(SCHEMAS[name]), dtype="string"
+        ).astype(object)
+
+    country_df = frame("countries.csv").set_index("iso3")
+    country_df["country"] = [country_name(i, n) for i, n in zip(country_df.index, country_df["country"])]
+    country_df["region"] = country_df["hri_region"].map(SLUG_BY_LABEL)
+    country_df["lat"] = country_df["lat"].astype(float)
+    country_df["lon"] = country_df["lon"].astype(float)
+    country_df["small"] = country_df["small"] == "true"
+    totals_df = frame("published_totals.csv")
+    totals_df["countries"] = totals_df["countries"].astype(int)
+    return Dataset(
+        editions=frame("editions.csv"),
+        countries=country_df,
+        sources=frame("sources.csv").set_index("source_id"),
+        status=frame("status.csv"),
+        totals=totals_df,
+        directory=data_dir,
+    )
+
+
+def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
+    """Read and validate every file in ``data_dir``; raise :class:`DataError` on the first problem."""
+    return _validate(Path(data_dir))
+
+
+def completeness(dataset: Dataset) -> pd.DataFrame:
+    """Per edition and indicator: yes / no / unknown rows, HRI's total and how many are still missing."""
+    rows = []
+    for (edition, indicator), group in dataset.status.groupby(["edition", "indicator"], sort=False):
+        counts = group["status"].value_counts()
+        published = dataset.published.get((edition, indicator))
+        yes = int(counts.get(YES, 0))
+        rows.append(
+            {
+                "edition": edition,
+                "indicator": indicator,
+                "yes": yes,
+                "no": int(counts.get(NO, 0)),
+                "unknown": int(counts.get(UNKNOWN, 0)),
+                "published": published,
+                "missing": None if published is None else published - yes,
+                "complete": published is not None and yes == published,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate a data directory and print the completeness table."""
+    args = sys.argv[1:] if argv is None else argv
+    data_dir = Path(args[0]) if args else DEFAULT_DATA_DIR
+    try:
+        dataset = load_dataset(data_dir)
+    except DataError as exc:
+        print(f"INVALID {data_dir}: {exc}", file=sys.stderr)
+        return 1
+    table = completeness(dataset)
+    print(
+        f"OK {data_dir}: {len(dataset.countries)} countries, {len(dataset.status)} status rows,"
+        f" {len(dataset.sources)} sources"
+    )
+    print("listed = countries with 'yes' in the data; published = HRI's total\n")
+    print(f"{'edition':<8}{'indicator':<12}{'listed':>7}{'published':>10}{'no':>5}{'unknown':>8}  complete")
+    for r in table.itertuples():
+        pub = "-" if r.published is None else str(r.published)
+        done = "yes" if r.complete else "no"
+        print(f"{r.edition:<8}{r.indicator:<12}{r.yes:>7}{pub:>10}{r.no:>5}{r.unknown:>8}  {done}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""Composition root: build the Dash app from a validated dataset and wire every module to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+
+from dashboard import api, callbacks, layout, security
+from dashboard.config import ROOT
+from dashboard.data import load_dataset
+
+
+def create_app(data_dir: Path | str | None = None) -> Dash:
+    """Load and validate the data (raising ``DataError`` if it is malformed), then build the app."""
+    dataset = load_dataset(data_dir or ROOT / "data")
+    app = Dash(
+        __name__,
+        title="Harm Reduction Atlas",
+        assets_folder=str(ROOT / "assets"),
+        update_title=None,
+        serve_locally=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.layout = layout.serve(app, dataset)
+    callbacks.register(app, dataset)
+    api.register(app.server, dataset)
+    security.register(app.server)
+    return app

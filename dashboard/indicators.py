@@ -1,0 +1,150 @@
+"""The indicators the Atlas maps, their statuses and fixed colours, and the headline counts.
+
+Everything a figure, card, legend or export needs to know about an indicator lives here, so a new
+indicator (or a colour change) is a one-place edit. Colours come from the Okabe-Ito palette, which
+stays distinguishable for the common forms of colour-vision deficiency, and are fixed per status in
+every view and export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dashboard.data import Dataset
+
+YES, NO, UNKNOWN = "yes", "no", "unknown"
+STATUSES = (YES, NO, UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One mapped indicator with HRI's definition of what a "yes" means."""
+
+    id: str
+    label: str
+    short: str
+    definition: str
+
+
+INDICATORS: dict[str, Indicator] = {
+    i.id: i
+    for i in (
+        Indicator(
+            "nsp",
+            "Needle and syringe programmes",
+            "NSP",
+            "At least one needle and syringe programme operational in the community.",
+        ),
+        Indicator(
+            "oat",
+            "Opioid agonist therapy",
+            "OAT",
+            "At least one opioid agonist therapy programme (methadone, buprenorphine or other) operational.",
+        ),
+        Indicator(
+            "dcr",
+            "Drug consumption rooms",
+            "DCR",
+            "At least one officially sanctioned drug consumption room or overdose prevention"
+            " centre operational.",
+        ),
+        Indicator(
+            "policy",
+            "National policy support",
+            "Policy",
+            "An explicit supportive reference to harm reduction in national policy documents.",
+        ),
+    )
+}
+# Sourced only for some editions: present in the data and exports, not a map choice.
+OPTIONAL_INDICATORS: dict[str, Indicator] = {
+    "prison_nsp": Indicator(
+        "prison_nsp",
+        "Needle and syringe programmes in prisons",
+        "Prison NSP",
+        "At least one needle and syringe programme operational in a prison.",
+    ),
+}
+SERVICES = Indicator(
+    "services",
+    "Services available",
+    "Services",
+    "How many of needle and syringe programmes, opioid agonist therapy and drug consumption"
+    " rooms are available (0 to 3). Unknown where any of the three is not known.",
+)
+SERVICE_IDS = ("nsp", "oat", "dcr")
+MAP_INDICATORS: dict[str, Indicator] = {**INDICATORS, "services": SERVICES}
+DATA_INDICATORS = (*INDICATORS, *OPTIONAL_INDICATORS)
+
+STATUS_LABELS = {YES: "Yes", NO: "No", UNKNOWN: "Not known"}
+STATUS_COLOURS = {YES: "#0072B2", NO: "#E69F00", UNKNOWN: "#C8C8C8"}
+
+# "Services available" categories: count of yes among NSP/OAT/DCR, or unknown.
+SERVICE_CATEGORIES = ("0", "1", "2", "3", UNKNOWN)
+SERVICE_COLOURS = {
+    "0": "#F3E3C3",
+    "1": "#9ECAE1",
+    "2": "#3F8FC5",
+    "3": "#08306B",
+    UNKNOWN: STATUS_COLOURS[UNKNOWN],
+}
+
+# Change between two editions ("compare with").
+GAINED, LOST, BOTH_YES, BOTH_NO = "gained", "lost", "yes_both", "no_both"
+CHANGE_CATEGORIES = (GAINED, LOST, BOTH_YES, BOTH_NO, UNKNOWN)
+CHANGE_LABELS = {
+    GAINED: "Gained",
+    LOST: "Lost",
+    BOTH_YES: "Unchanged: yes",
+    BOTH_NO: "Unchanged: no",
+    UNKNOWN: "Not known",
+}
+CHANGE_COLOURS = {
+    GAINED: "#009E73",
+    LOST: "#CC79A7",
+    BOTH_YES: "#0072B2",
+    BOTH_NO: "#E69F00",
+    UNKNOWN: STATUS_COLOURS[UNKNOWN],
+}
+
+
+def services_category(statuses: list[str]) -> str:
+    """'0'..'3' for the number of yes among NSP/OAT/DCR; unknown if any is not known."""
+    if UNKNOWN in statuses:
+        return UNKNOWN
+    return str(sum(s == YES for s in statuses))
+
+
+def change_category(before: str, after: str) -> str:
+    """How one country's status moved between two editions."""
+    if UNKNOWN in (before, after):
+        return UNKNOWN
+    if before == after:
+        return BOTH_YES if after == YES else BOTH_NO
+    return GAINED if after == YES else LOST
+
+
+def headline_counts(dataset: Dataset, edition: str, region: str) -> dict[str, dict[str, int | None]]:
+    """Per core indicator: the number a card shows, and how complete the country list is.
+
+    ``listed`` counts countries with ``yes`` in the data for the edition and region. ``published``
+    is HRI's total (world only: HRI publishes no regional totals here). ``count`` is what the card
+    shows: HRI's total where there is one (the list may be shorter: sources not yet found), else
+    the listed count. ``unknown`` counts countries whose status is not known.
+    """
+    frame = dataset.wide(edition)
+    if region != "world":
+        frame = frame[frame["region"] == region]
+    out: dict[str, dict[str, int | None]] = {}
+    for indicator in INDICATORS:
+        listed = int((frame[indicator] == YES).sum())
+        published = dataset.published.get((edition, indicator)) if region == "world" else None
+        out[indicator] = {
+            "count": published if published is not None else listed,
+            "published": published,
+            "listed": listed,
+            "unknown": int((frame[indicator] == UNKNOWN).sum()),
+        }
+    return out

@@ -1,0 +1,114 @@
+"""View state: the query string <-> a typed ``ViewState``, shared by the page, embeds and the API.
+
+One parser means a link, an embed and an export of the same view always agree. The page and
+``/embed`` are lenient (unknown values fall back to the default, with a note to show); the API is
+strict (unknown values raise :class:`ParamError`, answered with HTTP 400).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, replace
+from urllib.parse import urlencode
+
+from dashboard.indicators import MAP_INDICATORS
+from dashboard.regions import REGIONS, WORLD
+
+DEFAULT_EDITION = "2023"
+DEFAULT_INDICATOR = "nsp"
+LANGUAGES = ("en", "es", "fr", "ru", "ar")
+MAX_SHOWN = 60  # characters of a rejected value echoed back (escaped) in notes and errors
+
+
+class ParamError(ValueError):
+    """An API parameter has a value outside its domain."""
+
+    def __init__(self, parameter: str, value: str, allowed: list[str]) -> None:
+        self.parameter, self.value, self.allowed = parameter, value, allowed
+        super().__init__(f"unknown value for '{parameter}': {shorten(value)!r}")
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "error": f"Unknown value for parameter '{self.parameter}'.",
+            "parameter": self.parameter,
+            "allowed": self.allowed,
+        }
+
+
+def shorten(value: str) -> str:
+    return value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything that defines a view; defaults are the Atlas's landing view."""
+
+    indicator: str = DEFAULT_INDICATOR
+    edition: str = DEFAULT_EDITION
+    region: str = WORLD
+    country: str | None = None
+    compare: str | None = None
+    lang: str = "en"
+
+    def with_(self, **changes: object) -> ViewState:
+        return replace(self, **changes)
+
+    def query(self) -> str:
+        """Query string of the non-default parts, in a stable order (``""`` for the default view)."""
+        defaults = asdict(ViewState())
+        pairs = [(k, v) for k, v in asdict(self).items() if v is not None and v != defaults[k]]
+        return urlencode(pairs)
+
+    def url(self, path: str = "/") -> str:
+        q = self.query()
+        return f"{path}?{q}" if q else path
+
+
+def domains(editions: list[str], countries: list[str]) -> dict[str, list[str]]:
+    """Allowed values per parameter, given the editions and countries in the data."""
+    return {
+        "indicator": list(MAP_INDICATORS),
+        "edition": editions,
+        "region": [WORLD, *REGIONS],
+        "country": countries,
+        "compare": editions,
+        "lang": list(LANGUAGES),
+    }
+
+
+def parse_view(
+    args: Mapping[str, str], editions: list[str], countries: list[str], *, strict: bool
+) -> tuple[ViewState, list[str]]:
+    """Read a view from query parameters.
+
+    Returns the state and a list of notes about values that were replaced by defaults (lenient
+    mode). In strict mode the first bad value raises :class:`ParamError`. Parameters not listed
+    here are ignored, as are empty values.
+    """
+    allowed = domains(editions, countries)
+    defaults = asdict(ViewState())
+    values: dict[str, object] = {}
+    notes: list[str] = []
+    for name, domain in allowed.items():
+        raw = args.get(name)
+        if raw is None or raw == "":
+            continue
+        value = raw.strip()
+        if name == "country":
+            value = value.upper()
+        elif name != "edition":
+            value = value.lower()
+        if value in domain:
+            values[name] = value
+            continue
+        if strict:
+            raise ParamError(name, raw, domain)
+        fallback = defaults[name]
+        notes.append(
+            f"Unknown {name} {shorten(raw)!r}: showing "
+            + (f"the default ({fallback})." if fallback else "the view without it.")
+        )
+    state = ViewState(**values)  # type: ignore[arg-type]
+    if state.compare == state.edition:
+        state = state.with_(compare=None)
+    return state, notes

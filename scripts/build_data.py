@@ -1,0 +1,256 @@
+"""Rebuild the Atlas's own data (``data/``) and map geometry (``assets/geo/``) from the references.
+
+The running app never reads ``../shared/reference``: this script copies and reshapes what the
+Atlas needs so that ``data/`` is self-contained. Re-run it whenever new facts arrive:
+
+    python scripts/build_data.py                 # reads ../shared/reference next to the repo
+    python scripts/build_data.py --reference DIR # or any other copy of the reference folder
+
+What it writes (all described in ``data/datapackage.json``):
+- ``data/countries.csv``  every country/territory HRI reports on, ISO-3 keyed, with HRI region and
+  a map anchor point (lat/lon) and a ``small`` flag for states that need a marker at world zoom;
+- ``data/status.csv``     one row per (edition, indicator, country): yes / no / unknown. A key the
+  references do not cover is written as ``unknown`` with no source: gaps are never guessed;
+- ``data/sources.csv``    one row per source URL, referenced by ``source_id``;
+- ``data/published_totals.csv`` HRI's published country totals per edition and indicator;
+- ``data/editions.csv``   the editions and their publication dates;
+- ``assets/geo/world_50m.json`` Natural Earth 1:50m countries as TopoJSON with ISO-3 ids, in the
+  shape plotly.js expects for ``topojsonURL`` so the map draws with no request leaving the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pycountry
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
+
+# Editions as described in the product spec (PRODUCT.md, "Editions").
+EDITIONS = [
+    ("2020", "GSHR 2020", "Global State of Harm Reduction 2020", "2020"),
+    ("2022", "GSHR 2022", "Global State of Harm Reduction 2022", "2022-11"),
+    ("2023", "2023 update", "Global State of Harm Reduction 2023 update to key data", "2023-11"),
+    ("2024", "GSHR 2024", "Global State of Harm Reduction 2024", "2024-10"),
+]
+CORE_INDICATORS = ["nsp", "oat", "dcr", "policy"]
+OPTIONAL_INDICATORS = ["prison_nsp"]
+# Countries whose largest shape is smaller than this (square degrees of bounding box) get a marker.
+SMALL_BBOX_DEG2 = 2.0
+# Geometry ids the Natural Earth file leaves empty but which HRI reports on.
+NAMED_FEATURES = {"Kosovo": "XKX"}
+# Tuvalu is absent from Natural Earth 1:50m; its anchor is the capital, Funafuti (8.52 S, 179.20 E).
+MANUAL_POINTS = {"TUV": (-8.52, 179.20)}
+
+
+def source_id(url: str) -> str:
+    """Stable short id for a source URL (same URL, same id, across rebuilds)."""
+    return "src-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:8]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def write_csv(path: Path, fields: list[str], rows: list[dict[str, object]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def iso3_for_numeric(numeric: str) -> str | None:
+    country = pycountry.countries.get(numeric=str(numeric).zfill(3))
+    return country.alpha_3 if country else None
+
+
+def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
+    """Absolute lon/lat coordinates of every TopoJSON arc (undoing quantisation and deltas)."""
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for index in ring:
+        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+        points.extend(arc)
+    return points
+
+
+def anchor(geometry: dict, arcs: list[list[tuple[float, float]]]) -> tuple[float, float, float]:
+    """(lat, lon, bbox area) of the largest polygon's bounding-box centre: a marker anchor."""
+    polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    best = None
+    for polygon in polygons:
+        pts = ring_points(polygon[0], arcs)
+        lons, lats = [p[0] for p in pts], [p[1] for p in pts]
+        if max(lons) - min(lons) > 180:  # crosses the antimeridian (Fiji, Russia): unwrap
+            lons = [lon + 360 if lon < 0 else lon for lon in lons]
+        area = (max(lons) - min(lons)) * (max(lats) - min(lats))
+        if best is None or area > best[2]:
+            lon = (min(lons) + max(lons)) / 2
+            best = ((min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon, area)
+    assert best is not None
+    return best
+
+
+def build_geometry(reference: Path, out_dir: Path) -> dict[str, tuple[float, float, float]]:
+    """Write plotly-shaped TopoJSON; return ISO-3 -> (lat, lon, bbox area) anchors."""
+    topo = json.loads((reference / "geo" / "countries-50m.json").read_text(encoding="utf-8"))
+    arcs = decode_arcs(topo)
+    # Several features can share one ISO-3 code (Australia and Ashmore Reef): plotly.js colours
+    # only the first feature with a given id, so merge them into one MultiPolygon per code.
+    polygons: dict[str, list] = {}
+    geometries = []
+    for geom in topo["objects"]["countries"]["geometries"]:
+        iso3 = NAMED_FEATURES.get(geom.get("properties", {}).get("name", "")) or (
+            iso3_for_numeric(geom["id"]) if "id" in geom else None
+        )
+        if not iso3 or geom["type"] not in ("Polygon", "MultiPolygon"):
+            geometries.append({"type": geom["type"], "arcs": geom["arcs"]})
+            continue
+        parts = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
+        polygons.setdefault(iso3, []).extend(parts)
+    anchors: dict[str, tuple[float, float, float]] = {}
+    for iso3, parts in polygons.items():
+        merged = {"type": "MultiPolygon", "arcs": parts, "id": iso3}
+        anchors[iso3] = anchor(merged, arcs)
+        geometries.append(merged)
+    empty = {"type": "GeometryCollection", "geometries": []}
+    plotly_topo = {
+        "type": "Topology",
+        "transform": topo["transform"],
+        "bbox": topo.get("bbox"),
+        "arcs": topo["arcs"],
+        "objects": {
+            "countries": {"type": "GeometryCollection", "geometries": geometries},
+            "land": topo["objects"]["land"],
+            **{name: empty for name in ("coastlines", "ocean", "lakes", "rivers", "subunits")},
+        },
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(plotly_topo, separators=(",", ":"))
+    (out_dir / "world_50m.json").write_text(text, encoding="utf-8")
+    shutil.copyfile(reference / "geo" / "LICENSE.world-atlas", out_dir / "LICENSE.world-atlas")
+    return anchors
+
+
+def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
+    """Rebuild every file; return a few counts for the log."""
+    ref = reference / "data"
+    regions = read_csv(ref / "regions.csv")
+    facts = read_csv(ref / "status.csv")
+    totals = read_csv(ref / "published_totals.csv")
+    anchors = build_geometry(reference, geo_dir)
+
+    countries = []
+    for row in sorted(regions, key=lambda r: r["iso3"]):
+        iso3 = row["iso3"]
+        if iso3 in MANUAL_POINTS:
+            lat, lon, area = *MANUAL_POINTS[iso3], 0.0
+        elif iso3 in anchors:
+            lat, lon, area = anchors[iso3]
+        else:
+            sys.exit(f"no geometry or manual point for {iso3} ({row['country']})")
+        countries.append(
+            {
+                "iso3": iso3,
+                "country": row["country"],
+                "hri_region": row["hri_region"],
+                "lat": round(lat, 3),
+                "lon": round(lon, 3),
+                "small": "true" if area < SMALL_BBOX_DEG2 else "false",
+            }
+        )
+    write_csv(data_dir / "countries.csv", list(countries[0]), countries)
+
+    sources: dict[str, str] = {}
+
+    def sid(url: str) -> str:
+        if not url:
+            return ""
+        sources.setdefault(url, source_id(url))
+        return sources[url]
+
+    known = {(f["edition"], f["indicator"], f["iso3"]): f for f in facts}
+    present = {(f["edition"], f["indicator"]) for f in facts}
+    status_rows = []
+    for edition, *_ in EDITIONS:
+        indicators = CORE_INDICATORS + [i for i in OPTIONAL_INDICATORS if (edition, i) in present]
+        for indicator in indicators:
+            for country in countries:
+                fact = known.get((edition, indicator, country["iso3"]))
+                status_rows.append(
+                    {
+                        "edition": edition,
+                        "indicator": indicator,
+                        "iso3": country["iso3"],
+                        "status": fact["status"] if fact else "unknown",
+                        "source_id": sid(fact["source_url"]) if fact else "",
+                        "evidence_kind": fact["evidence_kind"] if fact else "",
+                        "evidence": fact["evidence"] if fact else "",
+                    }
+                )
+    unused = set(known) - {(r["edition"], r["indicator"], r["iso3"]) for r in status_rows}
+    if unused:
+        sys.exit(f"reference facts outside the country/edition universe: {sorted(unused)[:5]}")
+    write_csv(data_dir / "status.csv", list(status_rows[0]), status_rows)
+
+    total_rows = [
+        {
+            "edition": t["edition"],
+            "indicator": t["indicator"],
+            "countries": t["countries"],
+            "source_id": sid(t["source_url"]),
+        }
+        for t in totals
+    ]
+    write_csv(data_dir / "published_totals.csv", list(total_rows[0]), total_rows)
+
+    source_rows = [
+        {"source_id": ident, "url": url, "publisher": url.split("/")[2].removeprefix("www.")}
+        for url, ident in sorted(sources.items(), key=lambda kv: kv[1])
+    ]
+    write_csv(data_dir / "sources.csv", ["source_id", "url", "publisher"], source_rows)
+
+    editions = [
+        {"edition": e, "label": label, "title": title, "published": published}
+        for e, label, title, published in EDITIONS
+    ]
+    write_csv(data_dir / "editions.csv", list(editions[0]), editions)
+    return {"countries": len(countries), "status rows": len(status_rows), "sources": len(sources)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
+    parser.add_argument("--data-dir", type=Path, default=ROOT / "data")
+    parser.add_argument("--geo-dir", type=Path, default=ROOT / "assets" / "geo")
+    args = parser.parse_args(argv)
+    counts = build(args.reference, args.data_dir, args.geo_dir)
+    print("rebuilt:", ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
