@@ -14,6 +14,7 @@ What it writes (all described in ``data/datapackage.json``):
 - ``data/sources.csv``    one row per source URL, referenced by ``source_id``;
 - ``data/published_totals.csv`` HRI's published country totals per edition and indicator;
 - ``data/editions.csv``   the editions and their publication dates;
+- ``data/datapackage.json`` the Frictionless descriptor of those files (``dashboard/datapackage.py``);
 - ``assets/geo/world_50m.json`` Natural Earth 1:50m countries as TopoJSON with ISO-3 ids, in the
   shape plotly.js expects for ``topojsonURL`` so the map draws with no request leaving the server.
 """
@@ -31,6 +32,9 @@ from pathlib import Path
 import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from dashboard.datapackage import descriptor  # noqa: E402  (needs ROOT on the path)
+
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
 
 # Editions as described in the product spec (PRODUCT.md, "Editions").
@@ -156,6 +160,7 @@ def build_geometry(reference: Path, out_dir: Path) -> dict[str, tuple[float, flo
 def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
     """Rebuild every file; return a few counts for the log."""
     ref = reference / "data"
+    data_dir.mkdir(parents=True, exist_ok=True)
     regions = read_csv(ref / "regions.csv")
     facts = read_csv(ref / "status.csv")
     totals = read_csv(ref / "published_totals.csv")
@@ -236,6 +241,7 @@ def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
         for e, label, title, published in EDITIONS
     ]
     write_csv(data_dir / "editions.csv", list(editions[0]), editions)
+    (data_dir / "datapackage.json").write_text(json.dumps(descriptor(), indent=2, ensure_ascii=False) + "\n")
     return {"countries": len(countries), "status rows": len(status_rows), "sources": len(sources)}
 
 

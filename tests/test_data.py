@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.config import ROOT
 from dashboard.data import DataError, completeness, load_dataset, main
+
+DATA_DIR = ROOT / "data"
+REFERENCE = ROOT.parent / "shared" / "reference"
 
 
 def rewrite(path: Path, edit) -> None:
@@ -151,3 +155,32 @@ def test_cli_fails_on_invalid_directory(data_copy, capsys):
     set_cell(data_copy / "countries.csv", 2, "iso3", "QQQ")
     assert main([str(data_copy)]) == 1
     assert "countries.csv, row 2, column 'iso3'" in capsys.readouterr().err
+
+
+def test_datapackage_matches_files():
+    import json
+
+    from dashboard.data import SCHEMAS
+    from dashboard.datapackage import descriptor
+
+    shipped = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    assert shipped == descriptor()
+    for resource in shipped["resources"]:
+        header = (DATA_DIR / resource["path"]).read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert [f["name"] for f in resource["schema"]["fields"]] == header == list(SCHEMAS[resource["path"]])
+
+
+@pytest.mark.skipif(not (REFERENCE / "data" / "status.csv").exists(), reason="../shared/reference not present")
+def test_data_is_rebuilt_from_current_reference(tmp_path):
+    """data/ must equal a fresh build from ../shared/reference (else run `make data`)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(REFERENCE, tmp_path / "data", tmp_path / "geo")
+    (tmp_path / "data" / "datapackage.json").write_text((DATA_DIR / "datapackage.json").read_text())
+    for path in sorted((tmp_path / "data").iterdir()):
+        assert path.read_bytes() == (DATA_DIR / path.name).read_bytes(), f"data/{path.name} is stale: run `make data`"
+    rebuilt = (tmp_path / "geo" / "world_50m.json").read_bytes()
+    assert rebuilt == (ROOT / "assets" / "geo" / "world_50m.json").read_bytes()

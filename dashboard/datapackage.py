@@ -1,0 +1,150 @@
+"""The Frictionless Data Package descriptor of ``data/``: fields, types, allowed values, licence, sources.
+
+Built from the same schemas the validator checks (``dashboard.data.SCHEMAS``), so the descriptor
+cannot drift from the files. ``scripts/build_data.py`` writes it to ``data/datapackage.json``; the API
+serves the same dictionary.
+"""
+
+from __future__ import annotations
+
+from dashboard.data import EVIDENCE_KINDS, SCHEMAS, TOTAL_ONLY_INDICATORS
+from dashboard.indicators import DATA_INDICATORS, STATUSES
+from dashboard.regions import REGIONS
+
+LICENCE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 (the compilation; cite Harm Reduction International for the facts)",
+}
+HRI = {
+    "title": "Harm Reduction International, Global State of Harm Reduction (2020, 2022, 2023 update, 2024)",
+    "path": "https://hri.global/flagship-research/the-global-state-of-harm-reduction/",
+}
+
+FIELDS: dict[str, list[dict[str, object]]] = {
+    "editions.csv": [
+        {"name": "edition", "type": "string", "description": "Edition id used in URLs and other files."},
+        {"name": "label", "type": "string", "description": "Short label shown in the Atlas."},
+        {"name": "title", "type": "string", "description": "Full title of HRI's publication."},
+        {"name": "published", "type": "string", "description": "Publication year or year-month."},
+    ],
+    "countries.csv": [
+        {"name": "iso3", "type": "string", "description": "ISO 3166-1 alpha-3 code (Kosovo: XKX)."},
+        {"name": "country", "type": "string", "description": "English name (pycountry common name)."},
+        {
+            "name": "hri_region",
+            "type": "string",
+            "description": "HRI region.",
+            "constraints": {"enum": list(REGIONS.values())},
+        },
+        {"name": "lat", "type": "number", "description": "Latitude of the map marker anchor (degrees)."},
+        {"name": "lon", "type": "number", "description": "Longitude of the map marker anchor (degrees)."},
+        {
+            "name": "small",
+            "type": "boolean",
+            "description": "True where the country is too small to see at world zoom and gets a marker.",
+        },
+    ],
+    "sources.csv": [
+        {"name": "source_id", "type": "string", "description": "Stable id (hash of the URL)."},
+        {"name": "url", "type": "string", "format": "uri", "description": "Where the fact is published."},
+        {"name": "publisher", "type": "string", "description": "Host name of the URL."},
+    ],
+    "status.csv": [
+        {"name": "edition", "type": "string", "description": "Edition id (editions.csv)."},
+        {
+            "name": "indicator",
+            "type": "string",
+            "description": "Indicator id.",
+            "constraints": {"enum": list(DATA_INDICATORS)},
+        },
+        {"name": "iso3", "type": "string", "description": "Country (countries.csv)."},
+        {
+            "name": "status",
+            "type": "string",
+            "description": "yes: on HRI's list for the edition; no: not on it; unknown: not (yet) sourced.",
+            "constraints": {"enum": list(STATUSES)},
+        },
+        {
+            "name": "source_id",
+            "type": "string",
+            "description": "Source of a yes or no (sources.csv); empty for unknown.",
+        },
+        {
+            "name": "evidence_kind",
+            "type": "string",
+            "description": "How the fact is known: "
+            + " ".join(f"{k}: {v}" for k, v in EVIDENCE_KINDS.items()),
+            "constraints": {"enum": [*EVIDENCE_KINDS, ""]},
+        },
+        {"name": "evidence", "type": "string", "description": "Short note on the rule or quote used."},
+    ],
+    "published_totals.csv": [
+        {"name": "edition", "type": "string", "description": "Edition id (editions.csv)."},
+        {
+            "name": "indicator",
+            "type": "string",
+            "description": "Indicator id.",
+            "constraints": {"enum": [*DATA_INDICATORS, *TOTAL_ONLY_INDICATORS]},
+        },
+        {"name": "countries", "type": "integer", "description": "HRI's published number of countries."},
+        {"name": "source_id", "type": "string", "description": "Where HRI published it (sources.csv)."},
+    ],
+}
+
+PRIMARY_KEYS = {
+    "editions.csv": ["edition"],
+    "countries.csv": ["iso3"],
+    "sources.csv": ["source_id"],
+    "status.csv": ["edition", "indicator", "iso3"],
+    "published_totals.csv": ["edition", "indicator"],
+}
+FOREIGN_KEYS = {
+    "status.csv": [
+        {"fields": "edition", "reference": {"resource": "editions", "fields": "edition"}},
+        {"fields": "iso3", "reference": {"resource": "countries", "fields": "iso3"}},
+    ],
+    "published_totals.csv": [
+        {"fields": "edition", "reference": {"resource": "editions", "fields": "edition"}},
+        {"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}},
+    ],
+}
+
+
+def descriptor() -> dict[str, object]:
+    """The datapackage.json dictionary for the files in ``data/``."""
+    resources = []
+    for name in SCHEMAS:
+        assert [f["name"] for f in FIELDS[name]] == list(SCHEMAS[name]), name
+        schema: dict[str, object] = {"fields": FIELDS[name], "primaryKey": PRIMARY_KEYS[name]}
+        if name in FOREIGN_KEYS:
+            schema["foreignKeys"] = FOREIGN_KEYS[name]
+        resources.append(
+            {
+                "name": name.removesuffix(".csv").replace("_", "-"),
+                "path": name,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
+    return {
+        "name": "harm-reduction-atlas",
+        "title": "Harm Reduction Atlas: harm reduction services and national policy support by country",
+        "description": (
+            "Country-level status (yes / no / unknown) of needle and syringe programmes, opioid agonist"
+            " therapy, drug consumption rooms and national policy support for harm reduction, per edition of"
+            " Harm Reduction International's Global State of Harm Reduction, with the source of every fact"
+            " and HRI's published totals. Unknown means not yet sourced in this dataset, not 'no'."
+        ),
+        "licenses": [LICENCE],
+        "sources": [
+            HRI,
+            {
+                "title": "Natural Earth (map geometry, public domain)",
+                "path": "https://www.naturalearthdata.com/",
+            },
+        ],
+        "resources": resources,
+    }
