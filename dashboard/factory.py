@@ -6,7 +6,7 @@ from pathlib import Path
 
 from dash import Dash
 
-from dashboard import api, callbacks, layout, security
+from dashboard import api, caching, callbacks, layout, security
 from dashboard.config import ROOT
 from dashboard.data import load_dataset
 
@@ -20,10 +20,12 @@ def create_app(data_dir: Path | str | None = None) -> Dash:
         assets_folder=str(ROOT / "assets"),
         update_title=None,
         serve_locally=True,
+        compress=False,  # caching.register sets up flask-compress (with CSV), once
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.layout = layout.serve(app, dataset)
     callbacks.register(app, dataset)
     api.register(app.server, dataset)
-    security.register(app.server)
+    caching.register(app)
+    security.register(app)  # last: hashes Dash's inline scripts once all callbacks exist
     return app
