@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
+from dashboard.i18n import N_
 from dashboard.indicators import DATA_INDICATORS, INDICATORS, NO, STATUSES, UNKNOWN, YES
 from dashboard.regions import SLUG_BY_LABEL
 
@@ -27,10 +28,11 @@ EXTRA_ISO3 = {"XKX": "Kosovo"}  # user-assigned code, not in ISO 3166 / pycountr
 
 # How a fact is known, in plain words (shown in the country panel and exports).
 EVIDENCE_KINDS: dict[str, str] = {
-    "hri_direct": "Named by a Harm Reduction International publication for this edition.",
-    "hri_derived": "Follows from HRI's own statements and totals by stated arithmetic.",
-    "transcription_derived": "From a third-party transcription of HRI's country table,"
-    " reconciled with HRI's totals.",
+    "hri_direct": N_("Named by a Harm Reduction International publication for this edition."),
+    "hri_derived": N_("Follows from HRI's own statements and totals by stated arithmetic."),
+    "transcription_derived": N_(
+        "From a third-party transcription of HRI's country table, reconciled with HRI's totals."
+    ),
 }
 # Totals HRI publishes for indicators the Atlas has no country list for (yet).
 TOTAL_ONLY_INDICATORS = ("naloxone",)

@@ -1,25 +1,138 @@
-"""Translation entry points (English only for now; catalogs arrive with the languages issue).
+"""Translations: UI strings from our gettext catalogs, country names from pycountry, numbers per locale.
 
 Every user-facing string goes through ``translator(lang)`` so adding a language never touches the
-layout or the figures.
+layout or the figures. Catalogs are the ``.po`` files in ``translations/<lang>/LC_MESSAGES/``, read
+once per language with Babel (no compiled ``.mo`` files, no build step). Strings defined as module
+constants are marked for extraction with the no-op :func:`N_` and translated where they are shown
+(``t(INDICATORS["nsp"].label)``). See ``docs/i18n.md``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pycountry
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from dashboard.config import ROOT
 
 Translate = Callable[[str], str]
+DEFAULT_LANGUAGE = "en"
+# code -> the language's own name (what the switcher shows), in HRI's order.
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "ru": "Русский",
+    "ar": "العربية",
+}
 RTL_LANGUAGES = {"ar"}
+TRANSLATIONS_DIR = ROOT / "translations"
+PYCOUNTRY_DOMAIN = "iso3166-1"
 
 
+def N_(text: str) -> str:
+    """Mark a constant for extraction without translating it (translate where it is shown)."""
+    return text
+
+
+# Countries we name ourselves (msgid = the English name the data shows): Kosovo is not in ISO 3166,
+# and for these pycountry's translations are missing, inverted ("Russie, Fédération de") or wrong.
+OWN_COUNTRY_NAMES: dict[str, str] = {
+    "XKX": N_("Kosovo"),
+    "COD": N_("Congo, The Democratic Republic of the"),
+    "COM": N_("Comoros"),
+    "FSM": N_("Micronesia, Federated States of"),
+    "HUN": N_("Hungary"),
+    "IRN": N_("Iran"),
+    "KOR": N_("South Korea"),
+    "LAO": N_("Laos"),
+    "MDA": N_("Moldova"),
+    "PRK": N_("North Korea"),
+    "PSE": N_("Palestine, State of"),
+    "RUS": N_("Russian Federation"),
+    "SLB": N_("Solomon Islands"),
+    "SYR": N_("Syria"),
+    "TUR": N_("Türkiye"),
+}
+
+
+def catalog_path(lang: str) -> Path:
+    return TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po"
+
+
+def _messages(catalog: Catalog) -> dict[str, str]:
+    """msgid -> translation, leaving out empty and fuzzy entries (those fall back to English)."""
+    return {
+        m.id: m.string
+        for m in catalog
+        if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string and not m.fuzzy
+    }
+
+
+@cache
+def _catalog(lang: str) -> dict[str, str]:
+    path = catalog_path(lang)
+    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES or not path.is_file():
+        return {}
+    with path.open("rb") as f:
+        return _messages(read_po(f, locale=lang))
+
+
+@cache
+def _country_catalog(lang: str) -> dict[str, str]:
+    path = Path(pycountry.LOCALES_DIR) / lang / "LC_MESSAGES" / f"{PYCOUNTRY_DOMAIN}.mo"
+    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES or not path.is_file():
+        return {}
+    with path.open("rb") as f:
+        return _messages(read_mo(f))
+
+
+@cache
 def translator(lang: str) -> Translate:
-    """A gettext-style function for ``lang`` (falls back to the English text)."""
-    return lambda text: text
+    """A gettext-style function for ``lang``: the translation, or the English text when there is none."""
+    messages = _catalog(lang)
+    return lambda text: messages.get(text, text)
+
+
+def english_country_name(iso3: str, fallback: str = "") -> str:
+    """pycountry's common name where one exists, else its name; ``fallback`` for codes it lacks."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return fallback or iso3
+    return getattr(country, "common_name", None) or country.name
+
+
+def country_name(iso3: str, lang: str, fallback: str = "") -> str:
+    """A country's name in ``lang``: our own catalog, then pycountry's, then English."""
+    english = english_country_name(iso3, fallback)
+    if iso3 in OWN_COUNTRY_NAMES:
+        return translator(lang)(OWN_COUNTRY_NAMES[iso3])
+    names = _country_catalog(lang)
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is not None:
+        for msgid in (getattr(country, "common_name", None), country.name):
+            if msgid in names:
+                return names[msgid]
+    return english
 
 
 def format_number(value: int, lang: str) -> str:
-    return f"{value:,}"
+    """``value`` with the locale's grouping (Latin digits in every language, Arabic included)."""
+    locale = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return format_decimal(value, locale=locale, numbering_system="latn")
 
 
 def is_rtl(lang: str) -> bool:
     return lang in RTL_LANGUAGES
+
+
+def html_attrs(lang: str) -> dict[str, str]:
+    """``lang`` and ``dir`` for the page's (or an embed's) root element."""
+    code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return {"lang": code, "dir": "rtl" if is_rtl(code) else "ltr"}

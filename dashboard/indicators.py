@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dashboard.i18n import N_
+
 if TYPE_CHECKING:
     from dashboard.data import Dataset
 
@@ -33,28 +35,33 @@ INDICATORS: dict[str, Indicator] = {
     for i in (
         Indicator(
             "nsp",
-            "Needle and syringe programmes",
-            "NSP",
-            "At least one needle and syringe programme operational in the community.",
+            N_("Needle and syringe programmes"),
+            N_("NSP"),
+            N_("At least one needle and syringe programme operational in the community."),
         ),
         Indicator(
             "oat",
-            "Opioid agonist therapy",
-            "OAT",
-            "At least one opioid agonist therapy programme (methadone, buprenorphine or other) operational.",
+            N_("Opioid agonist therapy"),
+            N_("OAT"),
+            N_(
+                "At least one opioid agonist therapy programme (methadone, buprenorphine or other)"
+                " operational."
+            ),
         ),
         Indicator(
             "dcr",
-            "Drug consumption rooms",
-            "DCR",
-            "At least one officially sanctioned drug consumption room or overdose prevention"
-            " centre operational.",
+            N_("Drug consumption rooms"),
+            N_("DCR"),
+            N_(
+                "At least one officially sanctioned drug consumption room or overdose prevention"
+                " centre operational."
+            ),
         ),
         Indicator(
             "policy",
-            "National policy support",
-            "Policy",
-            "An explicit supportive reference to harm reduction in national policy documents.",
+            N_("National policy support"),
+            N_("Policy"),
+            N_("An explicit supportive reference to harm reduction in national policy documents."),
         ),
     )
 }
@@ -62,23 +69,25 @@ INDICATORS: dict[str, Indicator] = {
 OPTIONAL_INDICATORS: dict[str, Indicator] = {
     "prison_nsp": Indicator(
         "prison_nsp",
-        "Needle and syringe programmes in prisons",
-        "Prison NSP",
-        "At least one needle and syringe programme operational in a prison.",
+        N_("Needle and syringe programmes in prisons"),
+        N_("Prison NSP"),
+        N_("At least one needle and syringe programme operational in a prison."),
     ),
 }
 SERVICES = Indicator(
     "services",
-    "Services available",
-    "Services",
-    "How many of needle and syringe programmes, opioid agonist therapy and drug consumption"
-    " rooms are available (0 to 3). Unknown where any of the three is not known.",
+    N_("Services available"),
+    N_("Services"),
+    N_(
+        "How many of needle and syringe programmes, opioid agonist therapy and drug consumption"
+        " rooms are available (0 to 3). Unknown where any of the three is not known."
+    ),
 )
 SERVICE_IDS = ("nsp", "oat", "dcr")
 MAP_INDICATORS: dict[str, Indicator] = {**INDICATORS, "services": SERVICES}
 DATA_INDICATORS = (*INDICATORS, *OPTIONAL_INDICATORS)
 
-STATUS_LABELS = {YES: "Yes", NO: "No", UNKNOWN: "Not known"}
+STATUS_LABELS = {YES: N_("Yes"), NO: N_("No"), UNKNOWN: N_("Not known")}
 STATUS_COLOURS = {YES: "#0072B2", NO: "#E69F00", UNKNOWN: "#C8C8C8"}
 
 # "Services available" categories: count of yes among NSP/OAT/DCR, or unknown.
@@ -95,11 +104,11 @@ SERVICE_COLOURS = {
 GAINED, LOST, BOTH_YES, BOTH_NO = "gained", "lost", "yes_both", "no_both"
 CHANGE_CATEGORIES = (GAINED, LOST, BOTH_YES, BOTH_NO, UNKNOWN)
 CHANGE_LABELS = {
-    GAINED: "Gained",
-    LOST: "Lost",
-    BOTH_YES: "Unchanged: yes",
-    BOTH_NO: "Unchanged: no",
-    UNKNOWN: "Not known",
+    GAINED: N_("Gained"),
+    LOST: N_("Lost"),
+    BOTH_YES: N_("Unchanged: yes"),
+    BOTH_NO: N_("Unchanged: no"),
+    UNKNOWN: N_("Not known"),
 }
 CHANGE_COLOURS = {
     GAINED: "#009E73",

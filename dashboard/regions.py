@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dashboard.i18n import N_
+
 # slug -> label, in the order HRI's reports present them.
 REGIONS: dict[str, str] = {
-    "asia": "Asia",
-    "eurasia": "Eurasia",
-    "western-europe": "Western Europe",
-    "latin-america": "Latin America",
-    "caribbean": "Caribbean",
-    "middle-east-north-africa": "Middle East and North Africa",
-    "sub-saharan-africa": "sub-Saharan Africa",
-    "oceania": "Oceania",
-    "north-america": "North America",
+    "asia": N_("Asia"),
+    "eurasia": N_("Eurasia"),
+    "western-europe": N_("Western Europe"),
+    "latin-america": N_("Latin America"),
+    "caribbean": N_("Caribbean"),
+    "middle-east-north-africa": N_("Middle East and North Africa"),
+    "sub-saharan-africa": N_("sub-Saharan Africa"),
+    "oceania": N_("Oceania"),
+    "north-america": N_("North America"),
 }
 WORLD = "world"
 SLUG_BY_LABEL: dict[str, str] = {label: slug for slug, label in REGIONS.items()}
@@ -20,4 +22,4 @@ SLUG_BY_LABEL: dict[str, str] = {label: slug for slug, label in REGIONS.items()}
 
 def region_label(slug: str) -> str:
     """Label for a region slug; ``world`` for the whole map."""
-    return REGIONS.get(slug, "World")
+    return REGIONS.get(slug, N_("World"))
