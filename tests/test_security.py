@@ -1,0 +1,156 @@
+"""Security headers, error pages, unknown paths, compression and cache headers (Flask test client)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+import pytest
+
+from dashboard.config import from_env
+from dashboard.factory import create_app
+
+PAGES = ["/", "/api/v1/summary.json", "/api/v1/coverage.csv", "/healthz", "/assets/geo/world_50m.json"]
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
+
+
+def csp(response) -> dict[str, list[str]]:
+    """The Content-Security-Policy header as {directive: sources}."""
+    parts = (p.split() for p in response.headers["Content-Security-Policy"].split(";") if p.strip())
+    return {p[0]: p[1:] for p in parts}
+
+
+@pytest.mark.parametrize("path", [*PAGES, "/no-such-page"])
+def test_every_response_has_the_security_headers(client, path):
+    response = client.get(path)
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    policy = csp(response)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["default-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_only_embed_may_be_framed_by_other_sites(client):
+    response = client.get("/embed")
+    assert csp(response)["frame-ancestors"] == ["*"]
+    assert "X-Frame-Options" not in response.headers
+
+
+def test_script_policy_allows_dash_inline_scripts_by_hash_and_nothing_looser(client):
+    response = client.get("/")
+    sources = csp(response)["script-src"]
+    assert "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources and "*" not in sources
+    html = re.sub(r"<!--.*?-->", "", response.get_data(as_text=True), flags=re.S)  # IE-only comments
+    inline = INLINE_SCRIPT.findall(html)
+    assert inline, "Dash renders its renderer as an inline script"
+    for script in inline:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in sources, script[:80]
+
+
+def test_production_settings_have_debug_off(app):
+    assert from_env({}).debug is False
+    assert app.server.debug is False
+
+
+def test_an_unexpected_exception_is_a_plain_500_without_traceback():
+    app = create_app()
+
+    @app.server.get("/boom")
+    def boom():
+        raise RuntimeError("secret internals /work/main/dashboard")
+
+    app.server.testing = True  # would re-raise without an error handler
+    response = app.server.test_client().get("/boom")
+    assert response.status_code == 500
+    body = response.get_data(as_text=True)
+    assert "Traceback" not in body and "secret internals" not in body and "RuntimeError" not in body
+    assert response.mimetype == "text/plain"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path", ["/no-such-page", "/admin", "/../etc/passwd", "/embed/extra", "/api/v1/nope.json", "/.env"]
+)
+def test_unknown_paths_are_404_not_the_dashboard(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "_dash-config" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/embed", "/_dash-layout", "/_dash-dependencies", "/_favicon.ico", "/_reload-hash"]
+)
+def test_pages_and_dash_routes_still_work(client, path):
+    assert client.get(path).status_code == 200
+
+
+def test_dash_callbacks_still_work(client):
+    deps = client.get("/_dash-dependencies").get_json()
+    assert deps, "the dashboard registers callbacks"
+    assert client.post("/_dash-update-component", json={}).status_code != 404
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/", "text/html"),
+        ("/api/v1/coverage.csv", "text/csv"),
+        ("/api/v1/coverage.json", "application/json"),
+        ("/assets/geo/world_50m.json", "application/json"),
+    ],
+)
+def test_text_responses_are_compressed(client, path, kind):
+    response = client.get(path, headers={"Accept-Encoding": "gzip, br"})
+    assert response.mimetype == kind
+    assert response.headers.get("Content-Encoding") in ("gzip", "br")
+    assert "Accept-Encoding" in response.headers["Vary"]
+
+
+def test_dash_bundles_are_compressed_and_cached_for_a_year(client):
+    html = client.get("/").get_data(as_text=True)
+    bundles = re.findall(r'src="(/_dash-component-suites/[^"]+)"', html)
+    assert bundles and len(bundles) == len(set(bundles)), "no bundle is loaded twice"
+    response = client.get(bundles[0], headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+
+
+def test_geometry_is_cached_and_revalidated(client):
+    first = client.get("/assets/geo/world_50m.json")
+    assert first.headers["Cache-Control"] == "public, max-age=86400"
+    again = client.get("/assets/geo/world_50m.json", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+
+
+@pytest.mark.parametrize("path", ["/api/v1/summary.json?edition=2022", "/api/v1/coverage.csv?region=asia"])
+def test_api_answers_carry_an_etag_and_answer_304(client, path):
+    first = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert first.status_code == 200
+    assert "max-age" in first.headers["Cache-Control"]
+    etag = first.headers["ETag"]
+    again = client.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+    assert again.status_code == 304
+    assert not again.data
+
+
+def test_pages_and_health_are_not_kept_by_caches(client):
+    assert client.get("/").headers["Cache-Control"] == "no-cache"
+    assert client.get("/healthz").headers["Cache-Control"] == "no-store"
+
+
+def test_a_path_prefix_reaches_bundles_and_geometry(monkeypatch):
+    """Behind a proxy that strips ``/atlas/`` (docs/operations.md), every URL the page uses works."""
+    monkeypatch.setenv("DASH_REQUESTS_PATHNAME_PREFIX", "/atlas/")
+    app = create_app()
+    client = app.server.test_client()
+    html = client.get("/").get_data(as_text=True)
+    urls = re.findall(r'(?:src|href)="(/[^"]+)"', html)
+    assert urls and all(u.startswith("/atlas/") for u in urls)
+    assert all(client.get(u.removeprefix("/atlas")).status_code == 200 for u in urls)
+    layout = client.get("/_dash-layout").get_data(as_text=True).replace("\\u002f", "/")
+    assert '"topojsonURL":"/atlas/assets/geo/"' in layout
+    assert client.get("/assets/geo/world_50m.json").status_code == 200
