@@ -14,7 +14,8 @@ from dashboard.regions import REGIONS
 LICENCE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0 (the compilation; cite Harm Reduction International for the facts)",
+    "title": "Creative Commons Attribution 4.0"
+    " (the compilation; cite Harm Reduction International for the facts)",
 }
 HRI = {
     "title": "Harm Reduction International, Global State of Harm Reduction (2020, 2022, 2023 update, 2024)",

@@ -36,8 +36,13 @@ def test_summary_region(client):
 
 @pytest.mark.parametrize(
     ("query", "parameter"),
-    [("edition=bogus", "edition"), ("region=mars", "region"), ("indicator=heroin", "indicator"),
-     ("country=ZZZ", "country"), ("edition=all", "edition")],
+    [
+        ("edition=bogus", "edition"),
+        ("region=mars", "region"),
+        ("indicator=heroin", "indicator"),
+        ("country=ZZZ", "country"),
+        ("edition=all", "edition"),
+    ],
 )
 def test_summary_bad_parameter_is_400(client, query, parameter):
     response = client.get(f"/api/v1/summary.json?{query}")

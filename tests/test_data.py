@@ -170,7 +170,9 @@ def test_datapackage_matches_files():
         assert [f["name"] for f in resource["schema"]["fields"]] == header == list(SCHEMAS[resource["path"]])
 
 
-@pytest.mark.skipif(not (REFERENCE / "data" / "status.csv").exists(), reason="../shared/reference not present")
+@pytest.mark.skipif(
+    not (REFERENCE / "data" / "status.csv").exists(), reason="../shared/reference not present"
+)
 def test_data_is_rebuilt_from_current_reference(tmp_path):
     """data/ must equal a fresh build from ../shared/reference (else run `make data`)."""
     import importlib.util
@@ -181,6 +183,8 @@ def test_data_is_rebuilt_from_current_reference(tmp_path):
     module.build(REFERENCE, tmp_path / "data", tmp_path / "geo")
     (tmp_path / "data" / "datapackage.json").write_text((DATA_DIR / "datapackage.json").read_text())
     for path in sorted((tmp_path / "data").iterdir()):
-        assert path.read_bytes() == (DATA_DIR / path.name).read_bytes(), f"data/{path.name} is stale: run `make data`"
+        assert path.read_bytes() == (DATA_DIR / path.name).read_bytes(), (
+            f"data/{path.name} is stale: run `make data`"
+        )
     rebuilt = (tmp_path / "geo" / "world_50m.json").read_bytes()
     assert rebuilt == (ROOT / "assets" / "geo" / "world_50m.json").read_bytes()

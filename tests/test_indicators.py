@@ -56,8 +56,7 @@ def test_region_counts_filter_and_have_no_published_total(dataset):
     assert west["dcr"]["published"] is None
     assert 0 < west["dcr"]["count"] == west["dcr"]["listed"] < world["dcr"]["listed"]
     total = sum(
-        headline_counts(dataset, "2023", r)["nsp"]["listed"]
-        for r in dataset.countries["region"].unique()
+        headline_counts(dataset, "2023", r)["nsp"]["listed"] for r in dataset.countries["region"].unique()
     )
     assert total == world["nsp"]["listed"]
 
@@ -71,7 +70,12 @@ def test_colours_fixed_and_distinct():
 
 @pytest.mark.parametrize(
     ("statuses", "expected"),
-    [(["yes", "yes", "yes"], "3"), (["no", "yes", "no"], "1"), (["no"] * 3, "0"), (["yes", "unknown", "no"], "unknown")],
+    [
+        (["yes", "yes", "yes"], "3"),
+        (["no", "yes", "no"], "1"),
+        (["no"] * 3, "0"),
+        (["yes", "unknown", "no"], "unknown"),
+    ],
 )
 def test_services_category(statuses, expected):
     assert services_category(statuses) == expected
@@ -79,8 +83,14 @@ def test_services_category(statuses, expected):
 
 @pytest.mark.parametrize(
     ("before", "after", "expected"),
-    [("no", "yes", "gained"), ("yes", "no", "lost"), ("yes", "yes", "yes_both"), ("no", "no", "no_both"),
-     ("unknown", "yes", "unknown"), ("yes", "unknown", "unknown")],
+    [
+        ("no", "yes", "gained"),
+        ("yes", "no", "lost"),
+        ("yes", "yes", "yes_both"),
+        ("no", "no", "no_both"),
+        ("unknown", "yes", "unknown"),
+        ("yes", "unknown", "unknown"),
+    ],
 )
 def test_change_category(before, after, expected):
     assert change_category(before, after) == expected
