@@ -70,6 +70,20 @@ class Row:
         return DataError(self.file, self.line, column, message)
 
 
+def _records(reader: Iterator[list[str]], name: str) -> Iterator[list[str]]:
+    """The reader's records; one the csv module cannot parse (an unclosed quote) is a DataError."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            message = f"malformed CSV from this row on ({exc}); an unclosed quote?"
+            raise DataError(name, start, None, message) from None
+        yield cells
+
+
 def read_rows(path: Path) -> list[Row]:
     """Rows of a CSV (UTF-8, BOM and CRLF accepted), checked against its schema."""
     name = path.name
@@ -82,13 +96,14 @@ def read_rows(path: Path) -> list[Row]:
     if not text.strip():
         raise DataError(name, 1, None, "file is empty (expected a header row)")
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in next(reader)]
+    records = _records(reader, name)
+    header = [h.strip() for h in next(records)]
     expected = SCHEMAS[name]
     for column in expected:
         if column not in header:
             raise DataError(name, 1, column, f"required column is missing (header: {', '.join(header)})")
     rows = []
-    for cells in reader:
+    for cells in records:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
