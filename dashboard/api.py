@@ -1,18 +1,72 @@
 """Flask routes for analysts and health checks: ``/healthz`` and ``/api/v1/*``.
 
 Every route parses its parameters with the strict view parser: an unknown value is an HTTP 400
-with a JSON body naming the parameter and the allowed values, never a 500.
+with a JSON body naming the parameter and the allowed values, never a 500. Downloads are fixed for
+a given dataset and view, so their bytes are built once (memoised), with a content hash as ``ETag``
+and an hour of public caching. Parameters and columns are documented in ``docs/api.md``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
+
 from flask import Blueprint, Flask, Response, jsonify, request
 
+from dashboard import images
 from dashboard.data import Dataset
-from dashboard.exports import coverage, to_csv, to_records
+from dashboard.exports import (
+    bundle_zip,
+    coverage,
+    csv_bytes,
+    full_data,
+    package_descriptor,
+    readme_text,
+    to_records,
+    to_xlsx,
+)
 from dashboard.indicators import headline_counts
-from dashboard.regions import WORLD
 from dashboard.state import ParamError, ViewState, parse_view
+
+MAX_AGE = 3600
+FLAGS = ["0", "1"]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MIMETYPES = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def etag_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def download(data: bytes, mimetype: str, filename: str | None = None) -> Response:
+    """A cacheable response: content-hash ETag, an hour public, attachment name when given."""
+    response = Response(data, mimetype=mimetype)
+    response.set_etag(etag_of(data))
+    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    if filename:
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response.make_conditional(request)
+
+
+def flag(name: str) -> bool:
+    """A 0/1 query parameter (absent = 0); anything else is a 400."""
+    value = request.args.get(name, "").strip()
+    if value not in ("", *FLAGS):
+        raise ParamError(name, value, FLAGS)
+    return value == "1"
+
+
+def readme_args(extra: str) -> tuple[str, date]:
+    url, day = json.loads(extra)
+    return url, date.fromisoformat(day)
+
+
+def view_url(state: ViewState) -> str:
+    """The absolute URL of the dashboard view (prefix-aware: ``url_root`` includes the script root)."""
+    return request.url_root + state.url("")
 
 
 def create_blueprint(dataset: Dataset) -> Blueprint:
@@ -20,6 +74,7 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
     api = Blueprint("api", __name__)
     editions = dataset.edition_ids
     countries = list(dataset.countries.index)
+    image_cache = images.ImageCache(images.RENDERER)
 
     def view(allow_all_editions: bool = False) -> ViewState:
         args = request.args
@@ -31,9 +86,49 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
         state, _ = parse_view(args, editions, countries, strict=True)
         return state
 
+    @lru_cache(maxsize=512)
+    def built(kind: str, edition: str, region: str, indicator: str | None, extra: str = "") -> bytes:
+        """The bytes of one download; ``extra`` carries what else the file depends on."""
+        frame = coverage(dataset, edition, region, indicator) if kind.startswith("coverage") else None
+        builders: dict[str, Callable[[], bytes]] = {
+            "coverage.csv": lambda: csv_bytes(frame, bom=extra == "bom"),
+            "coverage.json": lambda: json.dumps(
+                {
+                    "edition": edition,
+                    "region": region,
+                    "indicator": indicator,
+                    "columns": list(frame.columns),
+                    "rows": to_records(frame),
+                },
+                ensure_ascii=False,
+            ).encode(),
+            "coverage.xlsx": lambda: to_xlsx(frame, readme_text(dataset, *readme_args(extra)), "coverage"),
+            "data.csv": lambda: csv_bytes(full_data(dataset), bom=extra == "bom"),
+            "bundle.zip": lambda: bundle_zip(dataset, *readme_args(extra)),
+            "datapackage.json": lambda: json.dumps(
+                package_descriptor(), indent=2, ensure_ascii=False
+            ).encode(),
+        }
+        return builders[kind]()
+
+    def provenance() -> str:
+        """Where and when a README says the file came from (part of the memo key)."""
+        return json.dumps([request.url_root, date.today().isoformat()])
+
+    def filename(state: ViewState, ext: str) -> str:
+        return f"harm-reduction-atlas_{state.edition}_{state.region}.{ext}"
+
+    def coverage_args() -> tuple[ViewState, str | None]:
+        state = view(allow_all_editions=True)
+        return state, (state.indicator if request.args.get("indicator") else None)
+
     @api.errorhandler(ParamError)
     def bad_parameter(exc: ParamError) -> tuple[Response, int]:
         return jsonify(exc.as_json()), 400
+
+    @api.errorhandler(images.ImagesUnavailable)
+    def no_images(exc: images.ImagesUnavailable) -> tuple[Response, int]:
+        return jsonify({"error": str(exc), "retry": "Try again later, or download the data."}), 503
 
     @api.get("/healthz")
     def healthz() -> Response:
@@ -50,28 +145,68 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
             }
         )
 
-    def coverage_frame():
-        state = view(allow_all_editions=True)
-        indicator = request.args.get("indicator") and state.indicator
-        return state, coverage(dataset, state.edition, state.region, indicator or None)
-
-    def filename(state: ViewState, ext: str) -> str:
-        region = "world" if state.region == WORLD else state.region
-        return f"harm-reduction-atlas_{state.edition}_{region}.{ext}"
-
     @api.get("/api/v1/coverage.csv")
     def coverage_csv() -> Response:
-        state, frame = coverage_frame()
-        return Response(
-            to_csv(frame),
-            mimetype="text/csv",
-            headers={"Content-Disposition": f'attachment; filename="{filename(state, "csv")}"'},
-        )
+        state, indicator = coverage_args()
+        bom = "bom" if flag("bom") else ""
+        data = built("coverage.csv", state.edition, state.region, indicator, bom)
+        return download(data, "text/csv", filename(state, "csv"))
 
     @api.get("/api/v1/coverage.json")
     def coverage_json() -> Response:
-        state, frame = coverage_frame()
-        return jsonify({"edition": state.edition, "region": state.region, "rows": to_records(frame)})
+        state, indicator = coverage_args()
+        return download(built("coverage.json", state.edition, state.region, indicator), "application/json")
+
+    @api.get("/api/v1/coverage.xlsx")
+    def coverage_xlsx() -> Response:
+        state, indicator = coverage_args()
+        data = built("coverage.xlsx", state.edition, state.region, indicator, provenance())
+        return download(data, XLSX, filename(state, "xlsx"))
+
+    @api.get("/api/v1/data.csv")
+    def data_csv() -> Response:
+        view(allow_all_editions=True)
+        bom = "bom" if flag("bom") else ""
+        return download(
+            built("data.csv", "all", "world", None, bom), "text/csv", "harm-reduction-atlas_data.csv"
+        )
+
+    @api.get("/api/v1/bundle.zip")
+    def bundle() -> Response:
+        view(allow_all_editions=True)
+        data = built("bundle.zip", "all", "world", None, provenance())
+        return download(data, "application/zip", "harm-reduction-atlas.zip")
+
+    @api.get("/api/v1/datapackage.json")
+    def datapackage() -> Response:
+        view(allow_all_editions=True)
+        return download(built("datapackage.json", "all", "world", None), "application/json")
+
+    def map_image(fmt: str) -> Response:
+        state = view()
+        preset_name = request.args.get("preset", "slide").strip().lower() or "slide"
+        if preset_name not in images.PRESETS:
+            raise ParamError("preset", preset_name, list(images.PRESETS))
+        preset = images.PRESETS[preset_name]
+        url = view_url(state)
+
+        def build():
+            texts = images.texts_for_view(dataset, state, url)
+            return images.export_figure(images.map_for_view(dataset, state), texts, preset), fmt, preset
+
+        data = image_cache.get((url, preset_name, fmt), build)
+        name = f"harm-reduction-atlas_{state.indicator}_{state.edition}_{state.region}_{preset_name}.{fmt}"
+        response = download(data, MIMETYPES[fmt])
+        response.headers["Content-Disposition"] = f'inline; filename="{name}"'
+        return response
+
+    @api.get("/api/v1/map.png")
+    def map_png() -> Response:
+        return map_image("png")
+
+    @api.get("/api/v1/map.svg")
+    def map_svg() -> Response:
+        return map_image("svg")
 
     return api
 

@@ -1,18 +1,34 @@
-"""Tables for download: pure functions from the dataset and a view to CSV/JSON-ready data.
+"""Tables and files for download: pure functions from the dataset and a view to bytes.
 
 Column names are stable snake_case (analysts script against them) and stay English in every
-language. CSV cells that a spreadsheet would run as a formula are neutralised.
+language. CSV cells that a spreadsheet would run as a formula are neutralised. CSV is UTF-8 without
+a byte-order mark (what scripts expect); ``bom=True`` adds one so Excel on Windows reads accents.
 """
 
 from __future__ import annotations
 
-import pandas as pd
+import io
+import json
+import zipfile
+from datetime import date
 
-from dashboard.data import Dataset
-from dashboard.indicators import INDICATORS, SERVICE_IDS, services_category
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from dashboard.data import EVIDENCE_KINDS, SCHEMAS, Dataset
+from dashboard.datapackage import descriptor
+from dashboard.indicators import DATA_INDICATORS, INDICATORS, SERVICE_IDS, services_category
 from dashboard.regions import WORLD
 
 BASE_COLUMNS = ["iso3", "country", "region", "edition"]
+FULL_COLUMNS = [
+    "edition", "iso3", "country", "region", "indicator", "status", "source_url", "evidence_kind", "evidence"
+]  # fmt: skip
+FULL_FILE = "harm-reduction-atlas_data.csv"
+COVERAGE_FILE = "harm-reduction-atlas_coverage_all.csv"
+PUBLISHER = "Harm Reduction International"
+ATLAS = "Harm Reduction Atlas"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -57,10 +73,158 @@ def neutralise(value: object) -> object:
 
 
 def to_csv(frame: pd.DataFrame) -> str:
-    """CSV text (UTF-8, no BOM, LF line endings) with formula-like cells neutralised."""
+    """CSV text (LF line endings) with formula-like cells neutralised."""
     safe = frame.map(neutralise)
     return safe.to_csv(index=False, lineterminator="\n")
 
 
+def csv_bytes(frame: pd.DataFrame, bom: bool = False) -> bytes:
+    """UTF-8 CSV bytes; ``bom`` prepends U+FEFF, which Excel on Windows needs to detect UTF-8."""
+    return to_csv(frame).encode("utf-8-sig" if bom else "utf-8")
+
+
 def to_records(frame: pd.DataFrame) -> list[dict[str, object]]:
     return frame.to_dict(orient="records")
+
+
+def full_data(dataset: Dataset) -> pd.DataFrame:
+    """Every edition in long format: one row per (edition, country, indicator), optional ones included.
+
+    Sorted by edition (oldest first), ISO-3, then indicator in the Atlas's order.
+    """
+    frame = dataset.long.rename(columns={"hri_region": "region"})
+    frame = frame.assign(
+        _e=frame["edition"].map({e: n for n, e in enumerate(dataset.edition_ids)}),
+        _i=frame["indicator"].map({i: n for n, i in enumerate(DATA_INDICATORS)}),
+    )
+    frame = frame.sort_values(["_e", "iso3", "_i"], kind="stable")
+    return frame[FULL_COLUMNS].fillna("").reset_index(drop=True)
+
+
+def citation(dataset: Dataset, edition: str, url: str, accessed: date) -> str:
+    """Citation text naming HRI (whose facts these are) first, then the Atlas view it came through."""
+    if edition == "all":
+        year = f"{dataset.editions['published'].iloc[0][:4]}–{dataset.editions['published'].iloc[-1][:4]}"
+        title = "Global State of Harm Reduction (" + ", ".join(dataset.edition_labels.values()) + ")"
+    else:
+        row = dataset.editions.set_index("edition").loc[edition]
+        year, title = row["published"][:4], row["title"]
+    return f"{PUBLISHER} ({year}). {title}. Via {ATLAS}, {url}, accessed {accessed.isoformat()}."
+
+
+def readme_text(dataset: Dataset, url: str, accessed: date) -> str:
+    """README for the bundle and the README sheet: what the files are, how to cite, the licence."""
+    licence = descriptor()["licenses"][0]  # type: ignore[index]
+    evidence = "\n".join(f"  {kind}: {text}" for kind, text in EVIDENCE_KINDS.items())
+    return f"""{ATLAS}: harm reduction services and national policy support by country
+
+Cite Harm Reduction International first:
+  {citation(dataset, "all", url, accessed)}
+
+Licence: {licence["name"]} ({licence["path"]}) for this compilation. The facts are
+{PUBLISHER}'s, from its Global State of Harm Reduction; every yes or no row names its source URL.
+
+Files:
+  {FULL_FILE}: every edition, one row per (edition, country, indicator).
+  {COVERAGE_FILE}: every edition, one row per (edition, country), one column group per indicator.
+  {", ".join(SCHEMAS)}: the Atlas's tidy source tables.
+  datapackage.json: Frictionless Data Package descriptor (fields, types, allowed values).
+
+Status: yes = on HRI's list for the edition; no = not on it; unknown = not (yet) sourced in this
+dataset. Unknown is not no.
+
+How a fact is known (evidence_kind):
+{evidence}
+
+Downloaded from {url} on {accessed.isoformat()}.
+"""
+
+
+def package_descriptor() -> dict[str, object]:
+    """The data package of the bundle: the tidy tables plus the two derived downloads."""
+    package = descriptor()
+    evidence = next(f for f in _status_fields() if f["name"] == "evidence_kind")
+    status = next(f for f in _status_fields() if f["name"] == "status")
+    full_fields = [
+        {"name": "edition", "type": "string", "description": "Edition id."},
+        {"name": "iso3", "type": "string", "description": "ISO 3166-1 alpha-3 code (Kosovo: XKX)."},
+        {"name": "country", "type": "string", "description": "English country name."},
+        {"name": "region", "type": "string", "description": "HRI region."},
+        {"name": "indicator", "type": "string", "description": "Indicator id.",
+         "constraints": {"enum": list(DATA_INDICATORS)}},
+        status,
+        {"name": "source_url", "type": "string", "description": "Source URL; empty for unknown."},
+        evidence,
+        {"name": "evidence", "type": "string", "description": "Short note on the rule or quote used."},
+    ]  # fmt: skip
+    coverage_fields = [
+        {"name": "iso3", "type": "string", "description": "ISO 3166-1 alpha-3 code (Kosovo: XKX)."},
+        {"name": "country", "type": "string", "description": "English country name."},
+        {"name": "region", "type": "string", "description": "HRI region."},
+        {"name": "edition", "type": "string", "description": "Edition id."},
+    ]
+    for i in INDICATORS:
+        coverage_fields += [
+            {**status, "name": i, "description": f"{INDICATORS[i].label}: {status['description']}"},
+            {"name": f"{i}_source", "type": "string", "description": f"Source URL of {i}."},
+            {**evidence, "name": f"{i}_evidence"},
+        ]
+    for path, fields, key in (
+        (FULL_FILE, full_fields, ["edition", "iso3", "indicator"]),
+        (COVERAGE_FILE, coverage_fields, ["edition", "iso3"]),
+    ):
+        package["resources"].append(  # type: ignore[union-attr]
+            {
+                "name": path.removesuffix(".csv").replace("_", "-"),
+                "path": path,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": fields, "primaryKey": key},
+            }
+        )
+    return package
+
+
+def _status_fields() -> list[dict[str, object]]:
+    resources = descriptor()["resources"]
+    return next(r for r in resources if r["path"] == "status.csv")["schema"]["fields"]  # type: ignore[index]
+
+
+def source_table(dataset: Dataset, name: str) -> pd.DataFrame:
+    """One tidy table of the dataset as read from ``data/`` (columns in schema order)."""
+    return pd.read_csv(dataset.directory / name, dtype=str, keep_default_na=False)[list(SCHEMAS[name])]
+
+
+def bundle_zip(dataset: Dataset, url: str, accessed: date) -> bytes:
+    """Zip of every table (neutralised CSV), ``datapackage.json`` and ``README.txt``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("README.txt", readme_text(dataset, url, accessed))
+        bundle.writestr("datapackage.json", json.dumps(package_descriptor(), indent=2, ensure_ascii=False))
+        bundle.writestr(FULL_FILE, csv_bytes(full_data(dataset)))
+        bundle.writestr(COVERAGE_FILE, csv_bytes(coverage(dataset, "all")))
+        for name in SCHEMAS:
+            bundle.writestr(name, csv_bytes(source_table(dataset, name)))
+    return out.getvalue()
+
+
+def to_xlsx(frame: pd.DataFrame, readme: str, sheet: str = "data") -> bytes:
+    """Workbook with a README sheet first (citation, licence, meanings) and the data sheet."""
+    book = Workbook()
+    notes = book.active
+    notes.title = "README"
+    for line in readme.splitlines():
+        notes.append([neutralise(line.strip()) if line.strip() else None])
+    notes.column_dimensions["A"].width = 110
+    notes["A1"].font = Font(bold=True)
+    data = book.create_sheet(sheet)
+    data.append(list(frame.columns))
+    for cell in data[1]:
+        cell.font = Font(bold=True)
+    for row in frame.map(neutralise).itertuples(index=False):
+        data.append(list(row))
+    data.freeze_panes = "B2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

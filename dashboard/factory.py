@@ -6,7 +6,7 @@ from pathlib import Path
 
 from dash import Dash
 
-from dashboard import api, caching, callbacks, layout, security
+from dashboard import api, caching, callbacks, embed, layout, security
 from dashboard.config import ROOT
 from dashboard.data import load_dataset
 
@@ -26,6 +26,7 @@ def create_app(data_dir: Path | str | None = None) -> Dash:
     app.layout = layout.serve(app, dataset)
     callbacks.register(app, dataset)
     api.register(app.server, dataset)
+    embed.register(app, dataset)
     caching.register(app)
     security.register(app)  # last: hashes Dash's inline scripts once all callbacks exist
     return app

@@ -1,0 +1,141 @@
+"""``/embed``: the map alone, for other sites' iframes, as a plain Flask page (no Dash, no React).
+
+The page has a title, the map (plotly.js served from this server, geometry from our assets), an
+HTML legend, the source line, the boundary disclaimer and a link back to the same view on the full
+dashboard. It tells its host page its height by ``postMessage`` (``assets/embed-host.js`` resizes
+the iframe). :func:`standalone_html` renders it and is reused for offline HTML snapshots: every
+text is HTML-escaped by Jinja's autoescape, and the figure JSON cannot close its script element.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+from dash import Dash
+from flask import Response, request, send_file
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from dashboard import images
+from dashboard.data import Dataset
+from dashboard.figures import map_figure
+from dashboard.i18n import html_attrs, translator
+from dashboard.state import parse_view
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+PAGE_JS = (TEMPLATES / "embed.js").read_text(encoding="utf-8")
+ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+SCRIPT_MAX_AGE = 7 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class PageTexts:
+    """Everything written on a standalone map page besides its title (already translated)."""
+
+    subtitle: str
+    source: str
+    disclaimer: str
+    alt: str
+    legend_title: str
+    legend: tuple[tuple[str, str], ...]  # (colour, label) per category
+    link_href: str = ""
+    link_text: str = ""
+    notes: tuple[str, ...] = ()
+    lang: str = "en"
+    dir: str = "ltr"
+
+
+def script_json(value: object) -> Markup:
+    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&`` survives raw."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def plot_config(topojson_url: str) -> dict[str, object]:
+    """Geometry from our own server, no scroll-zoom (the host page keeps its scroll), no mode bar."""
+    return {
+        "topojsonURL": topojson_url,
+        "scrollZoom": False,
+        "displayModeBar": False,
+        "displaylogo": False,
+        "responsive": True,
+    }
+
+
+def standalone_html(
+    fig: go.Figure,
+    title: str,
+    texts: PageTexts,
+    plotly_js_src: str,
+    topojson_url: str,
+    page_js_src: str | None = None,
+) -> str:
+    """A complete HTML page showing ``fig`` with its texts.
+
+    ``page_js_src`` is the URL of the page script (``/embed`` uses it, so a strict CSP holds);
+    without it the script is inlined (offline files, which have no server to load it from).
+    """
+    figure = json.loads(fig.to_json())
+    return ENV.get_template("standalone.html").render(
+        title=title,
+        texts=texts,
+        figure_json=script_json(figure),
+        config_json=script_json(plot_config(topojson_url)),
+        plotly_js_src=plotly_js_src,
+        page_js_src=page_js_src,
+        page_js=Markup(PAGE_JS),
+    )
+
+
+def register(app: Dash, dataset: Dataset) -> None:
+    """Add ``/embed`` and its two scripts to ``app.server`` (prefix-aware)."""
+    server = app.server
+    prefix = app.config.routes_pathname_prefix
+    editions, countries = dataset.edition_ids, list(dataset.countries.index)
+
+    @server.get(prefix + "embed", strict_slashes=False)
+    def embed_page() -> Response:
+        state, notes = parse_view(request.args, editions, countries, strict=False)
+        t = translator(state.lang)
+        data = images.view_data(dataset, state, t)
+        fig = map_figure(data, state.region, dataset.countries["region"], height=None)
+        fig.update_layout(showlegend=False, autosize=True)
+        attrs = html_attrs(state.lang)
+        texts = PageTexts(
+            subtitle=images.subtitle(state, t),
+            source=images.source_line(dataset, state, t),
+            disclaimer=t(images.DISCLAIMER),
+            alt=images.alt_text(dataset, state),
+            legend_title=data.legend_title,
+            legend=tuple((data.colours[c], data.labels[c]) for c in data.categories),
+            link_href=app.get_relative_path("/") + (f"?{state.query()}" if state.query() else ""),
+            link_text=t("Open this map in the Harm Reduction Atlas"),
+            notes=tuple(notes),
+            lang=attrs["lang"],
+            dir=attrs["dir"],
+        )
+        page = standalone_html(
+            fig,
+            images.title(dataset, state, t),
+            texts,
+            plotly_js_src=app.get_relative_path("/embed/plotly.min.js"),
+            topojson_url=app.get_asset_url("geo/"),
+            page_js_src=app.get_relative_path("/embed/embed.js"),
+        )
+        return Response(page, mimetype="text/html")
+
+    @server.get(prefix + "embed/embed.js")
+    def embed_js() -> Response:
+        response = Response(PAGE_JS, mimetype="text/javascript")
+        response.headers["Cache-Control"] = "public, max-age=3600"
+        return response
+
+    @server.get(prefix + "embed/plotly.min.js")
+    def plotly_js() -> Response:
+        return send_file(PLOTLY_JS, mimetype="text/javascript", max_age=SCRIPT_MAX_AGE, conditional=True)

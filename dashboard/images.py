@@ -1,0 +1,308 @@
+"""Static map images (PNG/SVG) for slides and print: the figure for a view, dressed for export.
+
+``map_for_view`` and ``export_figure`` are pure (data in, figure out); :class:`Renderer` turns a
+figure into bytes with kaleido and the system Chromium, kept warm in one background event loop so
+only the first image pays the ~3 s browser start. Geometry comes from ``assets/geo`` as a file URL
+(kaleido's ``topojson`` option), and MathJax is off, so rendering never touches the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import html
+import textwrap
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import plotly.graph_objects as go
+from choreographer.utils._which import get_browser_path
+
+from dashboard.config import ROOT
+from dashboard.data import Dataset
+from dashboard.figures import FONT, MapData, map_figure, view_map_data
+from dashboard.i18n import Translate, translator
+from dashboard.indicators import MAP_INDICATORS, STATUS_LABELS, STATUSES
+from dashboard.regions import WORLD, region_label
+from dashboard.state import ViewState
+
+GEO_DIR = ROOT / "assets" / "geo"
+BROWSER_NAMES = ["chromium", "chromium-browser", "google-chrome", "chrome"]
+FORMATS = ("png", "svg")
+RENDER_TIMEOUT = 60  # seconds for one image (a cold start included)
+DISCLAIMER = (
+    "The boundaries and names shown do not imply any opinion on the legal status of any country"
+    " or territory, or on the delimitation of its borders."
+)
+
+
+@dataclass(frozen=True)
+class Preset:
+    """Image size: layout pixels times ``scale`` gives the pixels of the PNG."""
+
+    width: int
+    height: int
+    scale: int = 1
+
+    @property
+    def pixels(self) -> tuple[int, int]:
+        return self.width * self.scale, self.height * self.scale
+
+
+PRESETS: dict[str, Preset] = {
+    "slide": Preset(1920, 1080),
+    "square": Preset(1080, 1080),
+    "a4": Preset(1754, 1240, 2),  # A4 landscape at 300 dpi: 3508 x 2480 px
+}
+
+
+@dataclass(frozen=True)
+class ExportTexts:
+    """Words baked into an exported map (already translated)."""
+
+    title: str
+    subtitle: str
+    source: str
+    url: str
+    disclaimer: str = DISCLAIMER
+
+
+class ImagesUnavailable(RuntimeError):
+    """No browser to render with (or it failed): the API answers 503."""
+
+
+def view_data(dataset: Dataset, state: ViewState, t: Translate) -> MapData:
+    """The dashboard's map data for a view (same categories, colours and legend title)."""
+    editions = [e for e in (state.edition, state.compare) if e]
+    return view_map_data(
+        {e: dataset.wide(e) for e in editions},
+        dataset.published,
+        dataset.edition_labels,
+        state.indicator,
+        state.edition,
+        state.compare,
+        t,
+    )
+
+
+def map_for_view(
+    dataset: Dataset, state: ViewState, t: Translate | None = None, height: int | None = 520
+) -> go.Figure:
+    """The dashboard's map for a view, before export dressing."""
+    t = t or translator(state.lang)
+    return map_figure(view_data(dataset, state, t), state.region, dataset.countries["region"], height)
+
+
+def _ordered(dataset: Dataset, a: str, b: str) -> tuple[str, str]:
+    order = dataset.edition_ids
+    return (a, b) if order.index(a) <= order.index(b) else (b, a)
+
+
+def title(dataset: Dataset, state: ViewState, t: Translate) -> str:
+    """Indicator, place and edition(s), e.g. "Needle and syringe programmes · World · 2023 update"."""
+    label = t(MAP_INDICATORS[state.indicator].label)
+    place = t(region_label(state.region))
+    labels = dataset.edition_labels
+    if state.compare:
+        before, after = _ordered(dataset, state.compare, state.edition)
+        return f"{label} · {place} · {t('change')} {labels[before]} → {labels[after]}"
+    return f"{label} · {place} · {labels[state.edition]}"
+
+
+def source_line(dataset: Dataset, state: ViewState, t: Translate) -> str:
+    editions = [state.edition] if not state.compare else list(_ordered(dataset, state.compare, state.edition))
+    titles = "; ".join(dataset.edition_titles[e] for e in editions)
+    return f"{t('Source')}: Harm Reduction International, {titles}"
+
+
+def subtitle(state: ViewState, t: Translate) -> str:
+    """What a "yes" means for the indicator (the legend says how complete the list is)."""
+    return t(MAP_INDICATORS[state.indicator].definition)
+
+
+def texts_for_view(dataset: Dataset, state: ViewState, url: str) -> ExportTexts:
+    t = translator(state.lang)
+    return ExportTexts(
+        title(dataset, state, t),
+        subtitle(dataset, state, t),
+        source_line(dataset, state, t),
+        url,
+        t(DISCLAIMER),
+    )
+
+
+def alt_text(dataset: Dataset, state: ViewState) -> str:
+    """A one-sentence description of the image for screen readers and ``alt`` attributes."""
+    t = translator(state.lang)
+    text = t("Map") + ": " + title(dataset, state, t) + "."
+    if state.indicator in MAP_INDICATORS and state.indicator != "services" and not state.compare:
+        frame = dataset.wide(state.edition)
+        if state.region != WORLD:
+            frame = frame[frame["region"] == state.region]
+        counts = frame[state.indicator].value_counts()
+        parts = [f"{t(STATUS_LABELS[s])}: {int(counts.get(s, 0))}" for s in STATUSES]
+        text += " " + t("Countries") + " — " + ", ".join(parts) + "."
+    return text
+
+
+def wrap(text: str, size: float, width: float) -> list[str]:
+    """Lines of ``text`` that fit ``width`` pixels at font ``size`` (plotly text never wraps itself)."""
+    chars = max(20, int(width / (size * 0.55)))
+    return textwrap.wrap(text, chars) or [""]
+
+
+def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figure:
+    """A copy of ``fig`` sized for ``preset`` with title, legend, source, URL and disclaimer on it.
+
+    Text sizes follow the image (``f``: 1 for a 1920x1080 slide) and long lines wrap, so every
+    preset keeps the same composition: title block on top, the map, then legend and source lines
+    stacked up from the bottom edge. Positions are computed in pixels, then given to plotly as
+    fractions of the height.
+    """
+    width, height = preset.width, preset.height
+    f = min(height / 1080, width / 1400)
+    side = round(48 * f)
+    usable = width - 2 * side
+    out = go.Figure(fig)
+    out.update_traces(marker_size=round(11 * f), selector={"type": "scattergeo"})
+
+    def put(lines: list[str], top_px: float, size: float, colour: str) -> None:
+        out.add_annotation(
+            text="<br>".join(html.escape(line, quote=False) for line in lines),
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=1 - top_px / height,
+            yref="paper",
+            yanchor="top",
+            showarrow=False,
+            align="left",
+            font={"size": round(size * f), "color": colour},
+        )
+
+    title_lines = wrap(texts.title, 42 * f, usable)
+    put(title_lines, 32 * f, 42, "#111111")
+    y = 32 * f + len(title_lines) * 42 * f * 1.3 + 12 * f
+    subtitle_lines = wrap(texts.subtitle, 22 * f, usable)
+    put(subtitle_lines, y, 22, "#333333")
+    map_top = y + len(subtitle_lines) * 22 * f * 1.35 + 20 * f
+
+    footer = [
+        (wrap(texts.source, 20 * f, usable), 20, "#333333", 6),
+        (wrap(texts.url, 18 * f, usable), 18, "#555555", 8),
+        (wrap(texts.disclaimer, 16 * f, usable), 16, "#666666", 0),
+    ]
+    bottom = height - 28 * f
+    tops = []
+    for lines, size, colour, gap in reversed(footer):
+        bottom -= len(lines) * size * f * 1.35
+        tops.append((lines, bottom, size, colour))
+        bottom -= gap * f
+    for lines, top, size, colour in tops:
+        put(lines, top, size, colour)
+    legend_top = bottom - 16 * f - 2 * 24 * f * 1.6
+    map_bottom = legend_top - 12 * f
+    out.update_geos(domain={"x": [0, 1], "y": [1 - map_bottom / height, 1 - map_top / height]})
+    out.update_layout(
+        width=width,
+        height=height,
+        margin={"l": side, "r": side, "t": 0, "b": 0, "autoexpand": False},
+        paper_bgcolor="white",
+        font={"family": FONT, "size": round(22 * f), "color": "#1f1f1f"},
+        legend={
+            "y": 1 - legend_top / height,
+            "yanchor": "top",
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": round(24 * f)},
+        },
+    )
+    return out
+
+
+class Renderer:
+    """Renders figures with one long-lived kaleido (Chromium) on a background event loop."""
+
+    def __init__(self, geo_dir: Path = GEO_DIR) -> None:
+        self._topojson = geo_dir.resolve().as_uri() + "/"
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._kaleido = None
+
+    def _start(self) -> None:
+        browser = get_browser_path(BROWSER_NAMES)
+        if not browser or not Path(browser).exists():
+            raise ImagesUnavailable("Image export needs Chromium, which is not installed on this server.")
+        from kaleido import Kaleido  # imported late: only image requests need it
+
+        async def open_kaleido():
+            kaleido = Kaleido(mathjax=False, path=browser)
+            await kaleido.open()
+            return kaleido
+
+        loop = asyncio.new_event_loop()
+        threading.Thread(target=loop.run_forever, name="kaleido", daemon=True).start()
+        try:
+            self._kaleido = asyncio.run_coroutine_threadsafe(open_kaleido(), loop).result(RENDER_TIMEOUT)
+        except Exception as exc:
+            loop.call_soon_threadsafe(loop.stop)
+            raise ImagesUnavailable(
+                f"Chromium could not start for image export ({type(exc).__name__})."
+            ) from exc
+        self._loop = loop
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        """Shut the browser down (at exit, or after a failed render so the next one restarts it)."""
+        loop, kaleido = self._loop, self._kaleido
+        self._loop = self._kaleido = None
+        if loop is None:
+            return
+        with contextlib.suppress(Exception):  # closing a broken browser must not raise
+            asyncio.run_coroutine_threadsafe(kaleido.close(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+
+    def render(self, fig: go.Figure, fmt: str, preset: Preset) -> bytes:
+        with self._lock:
+            if self._loop is None:
+                self._start()
+            loop, kaleido = self._loop, self._kaleido
+        opts = {"format": fmt, "width": preset.width, "height": preset.height, "scale": preset.scale}
+        future = asyncio.run_coroutine_threadsafe(
+            kaleido.calc_fig(fig, opts=opts, topojson=self._topojson), loop
+        )
+        try:
+            return future.result(RENDER_TIMEOUT)
+        except Exception as exc:
+            with self._lock:
+                self.close()
+            raise ImagesUnavailable(f"The image could not be rendered ({type(exc).__name__}).") from exc
+
+
+RENDERER = Renderer()  # one browser per process, started by the first image request
+
+
+class ImageCache:
+    """Rendered bytes per (view URL, preset, format), least recently used dropped first."""
+
+    def __init__(self, renderer: Renderer, size: int = 32) -> None:
+        self.renderer, self.size = renderer, size
+        self._items: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str, str], build: Callable[[], tuple[go.Figure, str, Preset]]) -> bytes:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        fig, fmt, preset = build()
+        data = self.renderer.render(fig, fmt, preset)
+        with self._lock:
+            self._items[key] = data
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return data
