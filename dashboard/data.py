@@ -133,11 +133,20 @@ def check_domain(row: Row, column: str, allowed: Iterator[str] | set[str] | tupl
 
 
 def country_name(iso3: str, fallback: str) -> str:
-    """Name shown to people: pycountry's common name where one exists (translatable later)."""
+    """Name shown to people: pycountry's common name where one exists (translatable later).
+
+    ISO's inverted list forms read oddly in a sentence or a sorted table, so "Palestine, State of"
+    is shown as "State of Palestine" and "Congo, The Democratic Republic of the" as "Democratic
+    Republic of the Congo".
+    """
     country = pycountry.countries.get(alpha_3=iso3)
     if country is None:
         return fallback
-    return getattr(country, "common_name", None) or country.name
+    name = getattr(country, "common_name", None) or country.name
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        name = f"{tail} {head}".removeprefix("The ")
+    return name
 
 
 @dataclass

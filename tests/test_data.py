@@ -188,3 +188,17 @@ def test_data_is_rebuilt_from_current_reference(tmp_path):
         )
     rebuilt = (tmp_path / "geo" / "world_50m.json").read_bytes()
     assert rebuilt == (ROOT / "assets" / "geo" / "world_50m.json").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("iso3", "name"),
+    [
+        ("COD", "Democratic Republic of the Congo"),
+        ("PSE", "State of Palestine"),
+        ("FSM", "Federated States of Micronesia"),
+        ("BOL", "Bolivia"),
+        ("XKX", "Kosovo"),
+    ],
+)
+def test_display_names_read_naturally(dataset, iso3, name):
+    assert dataset.countries.loc[iso3, "country"] == name
