@@ -1,22 +1,215 @@
-"""Download, embed and cite controls for the dashboard (filled in by the exports issue).
+"""Download, embed and cite controls for the dashboard, and link-preview meta tags.
 
-Interface used by layout.py and factory.py:
+Interface used by layout.py and callbacks.py:
 - ``controls(state, t)`` returns the component placed in the dashboard's toolbar;
-- ``register(app, dataset)`` adds the callbacks that keep its links in sync with the URL state.
+- ``register(app, dataset)`` adds the callbacks that keep its links in sync with the URL state,
+  and the ``og:``/``twitter:`` meta tags that make a shared link preview the map.
+
+Menus are native ``<details>`` elements (keyboard and screen-reader friendly without script);
+every download is a plain link to the API, so "copy link address" gives a scriptable URL.
 """
 
 from __future__ import annotations
 
-from dash import Dash, html
+import html as markup
+from datetime import date
+from urllib.parse import parse_qsl
 
+from dash import Dash, Input, Output, dcc, html
+from flask import request
+
+from dashboard import ids, images
 from dashboard.data import Dataset
-from dashboard.i18n import Translate
-from dashboard.state import ViewState
+from dashboard.exports import citation
+from dashboard.i18n import Translate, translator
+from dashboard.state import ViewState, parse_view
+
+DOWNLOAD, EMBED, CITE = "share-download", "share-embed", "share-cite"
+EMBED_CODE, EMBED_PREVIEW, CITE_TEXT, ALT_TEXT = (
+    "share-embed-code",
+    "share-embed-preview",
+    "share-cite-text",
+    "share-alt",
+)
+PREVIEW_TOGGLE = "share-embed-preview-toggle"
+EMBED_HEIGHT = 640
+# (link id suffix, API path, carries the view's query, label)
+LINKS: tuple[tuple[str, str, bool, str], ...] = (
+    ("csv", "api/v1/coverage.csv", True, "This view as CSV"),
+    ("xlsx", "api/v1/coverage.xlsx", True, "This view as Excel (.xlsx)"),
+    ("json", "api/v1/coverage.json", True, "This view as JSON"),
+    ("data", "api/v1/data.csv", False, "Full data, every edition (CSV)"),
+    ("bundle", "api/v1/bundle.zip", False, "Everything, with README and citation (.zip)"),
+    ("datapackage", "api/v1/datapackage.json", False, "Data package descriptor (JSON)"),
+    ("png-slide", "api/v1/map.png?preset=slide", True, "Map image for slides (PNG, 1920×1080)"),
+    ("png-square", "api/v1/map.png?preset=square", True, "Square map image (PNG, 1080×1080)"),
+    ("png-a4", "api/v1/map.png?preset=a4", True, "Print map image (PNG, A4 landscape, 300 dpi)"),
+    ("svg", "api/v1/map.svg?preset=slide", True, "Map image, scalable (SVG)"),
+)
+GROUPS = (("This view", LINKS[:3]), ("All data", LINKS[3:6]), ("Map image", LINKS[6:]))
+
+
+def link_id(key: str) -> str:
+    return f"share-link-{key}"
+
+
+def hrefs(state: ViewState, base: str) -> dict[str, str]:
+    """Every download link for a view; ``base`` is the app's path prefix (ends with ``/``)."""
+    query = state.query()
+    out = {}
+    for key, path, with_view, _ in LINKS:
+        href = base + path
+        if with_view and query:
+            href += ("&" if "?" in href else "?") + query
+        out[key] = href
+    return out
+
+
+def embed_code(embed_url: str, host_script_url: str, title: str) -> str:
+    """The copy-ready snippet: a resizable iframe plus the host script that resizes it."""
+    return (
+        f'<iframe data-hra-embed src="{markup.escape(embed_url)}" title="{markup.escape(title)}"'
+        f' style="width: 100%; height: {EMBED_HEIGHT}px; border: 0;" loading="lazy"></iframe>\n'
+        f'<script src="{markup.escape(host_script_url)}" defer></script>'
+    )
+
+
+def _menu(menu_id: str, label: str, body: list, t: Translate) -> html.Details:
+    return html.Details(
+        [html.Summary(t(label), className="share-summary"), html.Div(body, className="share-panel")],
+        id=menu_id,
+        className="share-menu",
+    )
+
+
+def _copy_box(box_id: str, label: str, value: str, rows: int, t: Translate) -> html.Div:
+    return html.Div(
+        [
+            html.Label(t(label), htmlFor=box_id),
+            dcc.Textarea(id=box_id, value=value, readOnly=True, rows=rows, className="share-code"),
+            dcc.Clipboard(target_id=box_id, title=t("Copy"), className="share-copy"),
+        ],
+        className="share-copy-box",
+    )
 
 
 def controls(state: ViewState, t: Translate) -> html.Div:
-    return html.Div(id="share-controls", className="share")
+    links = hrefs(state, "/")
+    download = []
+    for heading, group in GROUPS:
+        download.append(html.P(t(heading), className="share-heading"))
+        download.append(
+            html.Ul(
+                [
+                    html.Li(html.A(t(label), id=link_id(key), href=links[key], download=""))
+                    for key, _, _, label in group
+                ]
+            )
+        )
+    download.append(_copy_box(ALT_TEXT, "Image description (alt text)", "", 3, t))
+    embed = [
+        _copy_box(EMBED_CODE, "Copy this code into your web page", "", 5, t),
+        html.Button(
+            t("Show preview"),
+            id=PREVIEW_TOGGLE,
+            type="button",
+            className="share-toggle",
+            n_clicks=0,
+            **{"aria-expanded": "false", "aria-controls": EMBED_PREVIEW},
+        ),
+        html.Iframe(
+            id=EMBED_PREVIEW,
+            title=t("Preview of the embedded map"),
+            className="share-preview",
+            hidden=True,
+            **{"data-hra-embed": ""},
+        ),
+    ]
+    cite = [
+        _copy_box(CITE_TEXT, "Cite Harm Reduction International as the source", "", 4, t),
+        html.P(
+            t("Data licence: CC BY 4.0. The facts are Harm Reduction International's."),
+            className="share-note",
+        ),
+    ]
+    return html.Div(
+        [
+            _menu(DOWNLOAD, "Download", download, t),
+            _menu(EMBED, "Embed", embed, t),
+            _menu(CITE, "Cite", cite, t),
+        ],
+        id="share-controls",
+        className="share",
+    )
+
+
+def og_metas(app: Dash, dataset: Dataset, state: ViewState) -> str:
+    """``og:``/``twitter:`` tags for the page at the current request (absolute URLs)."""
+    t = translator(state.lang)
+    origin = request.host_url.rstrip("/")
+    query = state.query()
+    image = origin + hrefs(state, app.get_relative_path("/"))["png-slide"]
+    page = origin + app.get_relative_path("/") + (f"?{query}" if query else "")
+    title = images.title(dataset, state, t)
+    description = images.subtitle(state, t) + " " + images.source_line(dataset, state, t)
+    tags = {
+        "og:type": "website",
+        "og:site_name": "Harm Reduction Atlas",
+        "og:title": title,
+        "og:description": description,
+        "og:url": page,
+        "og:image": image,
+        "og:image:width": "1920",
+        "og:image:height": "1080",
+        "og:image:alt": images.alt_text(dataset, state),
+    }
+    lines = [f'<meta property="{k}" content="{markup.escape(v)}">' for k, v in tags.items()]
+    lines.append('<meta name="twitter:card" content="summary_large_image">')
+    lines.append(f'<meta name="description" content="{markup.escape(description)}">')
+    return "\n".join(lines)
 
 
 def register(app: Dash, dataset: Dataset) -> None:
-    """No callbacks yet."""
+    editions, countries = dataset.edition_ids, list(dataset.countries.index)
+
+    def view(search: str | None) -> ViewState:
+        args = dict(parse_qsl((search or "").lstrip("?")))
+        return parse_view(args, editions, countries, strict=False)[0]
+
+    @app.callback(
+        [Output(link_id(key), "href") for key, *_ in LINKS]
+        + [Output(EMBED_CODE, "value"), Output(CITE_TEXT, "value"), Output(ALT_TEXT, "value")],
+        Input(ids.URL, "search"),
+    )
+    def sync(search: str | None):
+        state = view(search)
+        base = app.get_relative_path("/")
+        origin = request.host_url.rstrip("/")
+        query = f"?{state.query()}" if state.query() else ""
+        title = images.title(dataset, state, translator(state.lang))
+        code = embed_code(origin + base + "embed" + query, origin + app.get_asset_url("embed-host.js"), title)
+        cite = citation(dataset, state.edition, origin + base + query, date.today())
+        return [*hrefs(state, base).values(), code, cite, images.alt_text(dataset, state)]
+
+    @app.callback(
+        Output(EMBED_PREVIEW, "src"),
+        Output(EMBED_PREVIEW, "hidden"),
+        Output(PREVIEW_TOGGLE, "aria-expanded"),
+        Input(PREVIEW_TOGGLE, "n_clicks"),
+        Input(ids.URL, "search"),
+    )
+    def preview(clicks: int | None, search: str | None) -> tuple[str, bool, str]:
+        """Load the live preview only once asked for (it pulls in plotly.js); odd clicks show it."""
+        if not clicks or clicks % 2 == 0:
+            return "", True, "false"
+        query = view(search).query()
+        return app.get_relative_path("/embed") + (f"?{query}" if query else ""), False, "true"
+
+    original = app.interpolate_index
+
+    def interpolate_index(**kwargs: str) -> str:
+        state = parse_view(request.args, editions, countries, strict=False)[0]
+        kwargs["metas"] = kwargs.get("metas", "") + og_metas(app, dataset, state)
+        return original(**kwargs)
+
+    app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
