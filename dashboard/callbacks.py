@@ -1,32 +1,164 @@
-"""Dash callbacks: URL state in, cards and map out."""
+"""Dash callbacks: the URL is the single source of truth for the view.
+
+One callback keeps the query string and the controls in step (a control change writes the URL; a
+URL change, on load or back/forward, sets the controls). Everything shown is rendered from the
+URL's ``search`` alone, so a copied link reproduces the view and the first render already is the
+linked view (no default view flashes first).
+"""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, State, ctx, html, no_update
 
-from dashboard import ids
+from dashboard import ids, layout, share
 from dashboard.data import Dataset
-from dashboard.figures import map_figure, status_data
-from dashboard.indicators import INDICATORS, headline_counts
-from dashboard.state import parse_view
+from dashboard.figures import map_figure, view_map_data
+from dashboard.i18n import translator
+from dashboard.indicators import INDICATORS
+from dashboard.panel import country_panel
+from dashboard.state import ViewState
+
+CONTROL_IDS = (ids.INDICATOR, ids.EDITION, ids.REGION, ids.COMPARE, ids.COUNTRY)
+
+
+def search_of(state: ViewState) -> str:
+    query = state.query()
+    return f"?{query}" if query else ""
+
+
+def next_state(
+    state: ViewState,
+    trigger: str | None,
+    values: dict[str, object],
+    click: dict | None = None,
+    cell: dict | None = None,
+) -> ViewState:
+    """The view after a control, a map click, a table row or the panel's close button changed it."""
+    if trigger == ids.MAP and click and click.get("points"):
+        point = click["points"][0]
+        return state.with_(country=point.get("customdata") or point.get("location"))
+    if trigger == ids.TABLE and cell and cell.get("rowId"):
+        return state.with_(country=cell["rowId"])
+    if trigger == ids.PANEL_CLOSE:
+        return state.with_(country=None)
+    compare = values[ids.COMPARE]
+    state = state.with_(
+        indicator=values[ids.INDICATOR] or state.indicator,
+        edition=values[ids.EDITION] or state.edition,
+        region=values[ids.REGION] or state.region,
+        compare=None if compare in (None, layout.NO_COMPARISON) else compare,
+        country=values[ids.COUNTRY] or None,
+    )
+    return state.with_(compare=None) if state.compare == state.edition else state
+
+
+def control_values(state: ViewState) -> list[object]:
+    return [
+        state.indicator,
+        state.edition,
+        state.region,
+        state.compare or layout.NO_COMPARISON,
+        state.country,
+    ]
 
 
 def register(app: Dash, dataset: Dataset) -> None:
-    editions, countries = dataset.edition_ids, list(dataset.countries.index)
+    wides = {e: dataset.wide(e) for e in dataset.edition_ids}
+    regions = dataset.countries["region"]
+
+    def view(search: str | None) -> tuple[ViewState, list[str]]:
+        return layout.view_from_query(search or "", dataset)
 
     @app.callback(
-        [Output(f"{ids.CARD}-{i}", "children") for i in INDICATORS] + [Output(ids.MAP, "figure")],
+        Output(ids.URL, "search"),
+        [Output(c, "value") for c in CONTROL_IDS],
+        Input(ids.URL, "search"),
+        [Input(c, "value") for c in CONTROL_IDS],
+        Input(ids.MAP, "clickData"),
+        Input(ids.TABLE, "cellClicked"),
+        Input(ids.PANEL_CLOSE, "n_clicks"),
+    )
+    def sync(search, indicator, edition, region, compare, country, click, cell, _close):
+        state, _ = view(search)
+        trigger = ctx.triggered_id
+        if trigger in (None, ids.URL):
+            return no_update, *control_values(state)
+        values = dict(zip(CONTROL_IDS, (indicator, edition, region, compare, country)))
+        new = next_state(state, trigger, values, click, cell)
+        new_search = search_of(new)
+        url = no_update if new_search == (search or "") and new == state else new_search
+        return url, *control_values(new)
+
+    @app.callback(
+        [Output(f"{ids.CARD}-{i}", "children") for i in INDICATORS],
+        [Output(f"{ids.CARD}-{i}", "className") for i in INDICATORS],
+        Output(ids.MAP, "figure"),
+        Output(ids.MAP_TITLE, "children"),
+        Output(ids.MAP_WRAP, "aria-label"),
+        Output(ids.SUMMARY, "children"),
+        Output(ids.NOTES, "children"),
+        Output(ids.CITATION, "children"),
         Input(ids.URL, "search"),
     )
-    def update(search: str | None):
-        from urllib.parse import parse_qsl
-
-        state, _ = parse_view(dict(parse_qsl((search or "").lstrip("?"))), editions, countries, strict=False)
-        counts = headline_counts(dataset, state.edition, state.region)
-        cards = [
-            html.Div([html.Strong(str(counts[i]["count"])), " ", INDICATORS[i].label]) for i in INDICATORS
-        ]
-        data = status_data(
-            dataset.wide(state.edition), state.indicator if state.indicator != "services" else "nsp", "Status"
+    def render(search):
+        state, notes = view(search)
+        t = translator(state.lang)
+        data = view_map_data(
+            wides, dataset.published, dataset.edition_labels, state.indicator, state.edition, state.compare, t
         )
-        return [*cards, map_figure(data, state.region, dataset.countries["region"])]
+        title = layout.map_title(dataset, state, t)
+        text = layout.summary(dataset, state, data, t)
+        shown = {state.indicator} if state.indicator in INDICATORS else set(INDICATORS)
+        classes = ["card is-shown" if i in shown else "card" for i in INDICATORS]
+        note_list = html.Ul([html.Li(n) for n in notes], className="note-list") if notes else None
+        return (
+            *layout.cards(dataset, state, t),
+            *classes,
+            map_figure(data, state.region, regions, height=None),
+            title,
+            t("Map: {title}. {summary}").format(title=title, summary=text),
+            text,
+            note_list,
+            layout.citation(dataset, state, t),
+        )
+
+    @app.callback(
+        Output(ids.PANEL_BODY, "children"),
+        Output(ids.PANEL, "hidden"),
+        Output(ids.MAP_LAYOUT, "className"),
+        Input(ids.URL, "search"),
+    )
+    def panel(search):
+        state, _ = view(search)
+        if state.country is None:
+            return None, True, "map-layout"
+        return country_panel(dataset, state.country, translator(state.lang)), False, "map-layout has-panel"
+
+    @app.callback(
+        Output(ids.TABLE, "rowData"),
+        Output(ids.TABLE, "columnDefs"),
+        Output(ids.TABLE_CAPTION, "children"),
+        Input(ids.URL, "search"),
+    )
+    def table(search):
+        state, _ = view(search)
+        t = translator(state.lang)
+        data = view_map_data(
+            wides, dataset.published, dataset.edition_labels, state.indicator, state.edition, state.compare, t
+        )
+        rows = layout.table_rows(dataset, state, data)
+        caption = t("{title}: {count} countries.").format(
+            title=layout.map_title(dataset, state, t), count=len(rows)
+        )
+        return rows, layout.table_columns(state, t), caption
+
+    # The quick filter runs in the browser: typing never waits for the server.
+    app.clientside_callback(
+        """(text, options) => Object.assign({}, options || {}, {quickFilterText: text || ""})""",
+        Output(ids.TABLE, "dashGridOptions"),
+        Input(ids.TABLE_SEARCH, "value"),
+        State(ids.TABLE, "dashGridOptions"),
+        prevent_initial_call=True,
+    )
+
+    share.register(app, dataset)

@@ -3,7 +3,8 @@
 The map is one choropleth trace per category (so the legend is categorical and colours stay fixed
 per status) plus one marker trace per category for small states that would otherwise vanish at
 world zoom. Geometry is not in the figure: plotly.js reads it once from ``topojsonURL``, so a view
-change sends only locations, categories and hover text.
+change sends only locations, categories and hover text. Hover text that is the same for a whole
+category lives once in the trace's ``hovertemplate``, so an update stays a few kilobytes.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dashboard.indicators import (
     STATUS_LABELS,
     STATUSES,
     UNKNOWN,
+    YES,
     change_category,
     services_category,
 )
@@ -35,6 +37,33 @@ Translate = Callable[[str], str]
 LAND_COLOUR = "#F4F4F1"  # countries HRI does not report on: plain land, not a status
 BORDER_COLOUR = "#FFFFFF"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+WORLD_LATITUDES = [-58, 85]  # no Antarctica: HRI reports on no country there
+
+
+@dataclass(frozen=True)
+class RegionView:
+    """Where the map looks for a region: centre, zoom, and the meridian it is rotated to.
+
+    Fixed views (rather than ``fitbounds``) because Oceania and Eurasia straddle the antimeridian:
+    fitting the bounds of Kiribati, Samoa and Australia, or of Russia, would zoom out to the world.
+    """
+
+    lon: float
+    lat: float
+    scale: float
+
+
+REGION_VIEWS: dict[str, RegionView] = {
+    "asia": RegionView(105, 20, 2.6),
+    "eurasia": RegionView(62, 52, 2.6),
+    "western-europe": RegionView(8, 52, 4.8),
+    "latin-america": RegionView(-70, -18, 2.0),
+    "caribbean": RegionView(-72, 17, 7.0),
+    "middle-east-north-africa": RegionView(28, 27, 3.2),
+    "sub-saharan-africa": RegionView(20, -6, 2.5),
+    "oceania": RegionView(165, -12, 2.4),
+    "north-america": RegionView(-100, 50, 2.3),
+}
 
 
 def identity(text: str) -> str:
@@ -45,26 +74,26 @@ def identity(text: str) -> str:
 class MapData:
     """What a map shows per country: its category, and the legend for the categories."""
 
-    frame: pd.DataFrame  # index iso3; columns country, lat, lon, small, category, hover
+    frame: pd.DataFrame  # index iso3; columns country, lat, lon, small, category, detail, hover
     categories: tuple[str, ...]
     colours: dict[str, str]
     labels: dict[str, str]
     legend_title: str
 
 
-def _status_hover(frame: pd.DataFrame, indicator: str, t: Translate) -> list[str]:
-    label = t(MAP_INDICATORS[indicator].label)
-    return [
-        f"<b>{name}</b><br>{label}: {t(STATUS_LABELS[s])}"
-        for name, s in zip(frame["country"], frame[indicator])
-    ]
+def _with_hover(frame: pd.DataFrame, details: list[str]) -> pd.DataFrame:
+    """``detail`` is the line under the country name; ``hover`` the whole tooltip."""
+    frame["detail"] = details
+    frame["hover"] = [f"<b>{name}</b><br>{d}" for name, d in zip(frame["country"], details)]
+    return frame
 
 
 def status_data(wide: pd.DataFrame, indicator: str, legend_title: str, t: Translate = identity) -> MapData:
     """Yes / no / not known for one indicator in one edition."""
     frame = wide[["country", "lat", "lon", "small"]].copy()
     frame["category"] = wide[indicator]
-    frame["hover"] = _status_hover(wide, indicator, t)
+    label = t(MAP_INDICATORS[indicator].label)
+    frame = _with_hover(frame, [f"{label}: {t(STATUS_LABELS[s])}" for s in wide[indicator]])
     return MapData(frame, STATUSES, STATUS_COLOURS, {s: t(STATUS_LABELS[s]) for s in STATUSES}, legend_title)
 
 
@@ -75,12 +104,15 @@ def services_data(wide: pd.DataFrame, legend_title: str, t: Translate = identity
         services_category(list(row)) for row in wide[list(SERVICE_IDS)].itertuples(index=False)
     ]
     parts = [[f"{MAP_INDICATORS[i].short}: {t(STATUS_LABELS[s])}" for s in wide[i]] for i in SERVICE_IDS]
-    frame["hover"] = [
-        f"<b>{name}</b><br>{t('Services available')}: {t(STATUS_LABELS[UNKNOWN]) if c == UNKNOWN else c}"
-        f"<br>{' · '.join(p)}"
-        for name, c, *p in zip(frame["country"], frame["category"], *parts)
+    details = [
+        f"{t('Services available')}: {t(STATUS_LABELS[UNKNOWN]) if c == UNKNOWN else c}<br>{' · '.join(p)}"
+        for c, *p in zip(frame["category"], *parts)
     ]
-    labels = {c: (t(STATUS_LABELS[UNKNOWN]) if c == UNKNOWN else f"{c} / 3") for c in SERVICE_CATEGORIES}
+    frame = _with_hover(frame, details)
+    labels = {
+        c: (t(STATUS_LABELS[UNKNOWN]) if c == UNKNOWN else t("{count} of 3").format(count=c))
+        for c in SERVICE_CATEGORIES
+    }
     return MapData(frame, SERVICE_CATEGORIES, SERVICE_COLOURS, labels, legend_title)
 
 
@@ -92,7 +124,10 @@ def change_data(
     legend_title: str,
     t: Translate = identity,
 ) -> MapData:
-    """Gained / lost / unchanged / not known between two editions (``before`` -> ``after``)."""
+    """Gained / lost / unchanged / not known between two editions (``before`` -> ``after``).
+
+    For "services available" a country counts as "yes" with at least one of the three services.
+    """
     if indicator == "services":
         old = [services_category(list(r)) for r in before[list(SERVICE_IDS)].itertuples(index=False)]
         new = [services_category(list(r)) for r in after[list(SERVICE_IDS)].itertuples(index=False)]
@@ -109,21 +144,134 @@ def change_data(
     def shown(value: str) -> str:
         return t(STATUS_LABELS[value]) if value in STATUS_LABELS else value
 
-    frame["hover"] = [
-        f"<b>{name}</b><br>{label}: {shown(o)} ({editions[0]}) → {shown(n)} ({editions[1]})"
-        for name, o, n in zip(frame["country"], old, new)
-    ]
+    frame = _with_hover(
+        frame,
+        [f"{label}: {shown(o)} ({editions[0]}) → {shown(n)} ({editions[1]})" for o, n in zip(old, new)],
+    )
     labels = {c: t(CHANGE_LABELS[c]) for c in CHANGE_CATEGORIES}
     return MapData(frame, CHANGE_CATEGORIES, CHANGE_COLOURS, labels, legend_title)
 
 
+def completeness_note(listed: int, published: int | None, t: Translate = identity) -> str:
+    """ "list incomplete: 87 of 92 named" where the data names fewer countries than HRI counts."""
+    if published is None or listed >= published:
+        return ""
+    return t("list incomplete: {listed} of {published} named").format(listed=listed, published=published)
+
+
+def legend_title(
+    indicator: str,
+    edition_label: str,
+    notes: list[str],
+    t: Translate = identity,
+    compare_label: str | None = None,
+) -> str:
+    """The legend heading: indicator, edition (or the two editions compared), completeness notes.
+
+    Parts are joined with " · " (plain text for legends elsewhere); the map puts each on a line.
+    """
+    label = t(MAP_INDICATORS[indicator].label)
+    if compare_label:
+        title = t("{indicator}: change from {before} to {after}").format(
+            indicator=label, before=compare_label, after=edition_label
+        )
+    else:
+        title = t("{indicator}, {edition}").format(indicator=label, edition=edition_label)
+    return " · ".join([title, *[n for n in notes if n]])
+
+
+def _yes_totals(wide: pd.DataFrame, indicator: str, published: dict[tuple[str, str], int], edition: str):
+    ids = SERVICE_IDS if indicator == "services" else (indicator,)
+    return [(i, int((wide[i] == YES).sum()), published.get((edition, i))) for i in ids]
+
+
+def view_map_data(
+    wides: dict[str, pd.DataFrame],
+    published: dict[tuple[str, str], int],
+    edition_labels: dict[str, str],
+    indicator: str,
+    edition: str,
+    compare: str | None = None,
+    t: Translate = identity,
+) -> MapData:
+    """The map data for one view: status, services or (with ``compare``) change between editions.
+
+    ``wides`` maps edition -> ``Dataset.wide(edition)``; ``published`` is ``Dataset.published``.
+    The legend title says when the country list behind the map is shorter than HRI's total.
+    """
+    wide = wides[edition]
+    notes = []
+    for i, listed, total in _yes_totals(wide, indicator, published, edition):
+        note = completeness_note(listed, total, t)
+        if note and indicator == "services":
+            note = f"{MAP_INDICATORS[i].short} {note}"
+        notes.append(note)
+    if compare:
+        before, after = sorted((compare, edition))
+        title = legend_title(indicator, edition_labels[after], notes, t, compare_label=edition_labels[before])
+        return change_data(wides[before], wides[after], indicator, (before, after), title, t)
+    title = legend_title(indicator, edition_labels[edition], notes, t)
+    if indicator == "services":
+        return services_data(wide, title, t)
+    return status_data(wide, indicator, title, t)
+
+
+def _template(detail: str) -> str:
+    return f"<b>%{{text}}</b><br>{detail}<extra></extra>"
+
+
+def _category_traces(rows: pd.DataFrame, name: str, colour: str, category: str) -> list[go.BaseTraceType]:
+    """Traces for one category: one per distinct hover detail, so each country sends only its name.
+
+    A category with no country still gets an (empty) trace, so its legend entry is always shown.
+    """
+    traces: list[go.BaseTraceType] = []
+    groups = list(rows.groupby("detail", sort=False)) or [("", rows)]
+    for n, (detail, group) in enumerate(groups):
+        common = {
+            "customdata": list(group.index),
+            "text": list(group["country"]),
+            "hovertemplate": _template(str(detail)),
+            "name": name,
+            "legendgroup": category,
+        }
+        traces.append(
+            go.Choropleth(
+                locations=list(group.index),
+                z=[1] * len(group),
+                locationmode="ISO-3",
+                colorscale=[[0, colour], [1, colour]],
+                showscale=False,
+                marker={"line": {"color": BORDER_COLOUR, "width": 0.5}},
+                showlegend=n == 0,
+                **common,
+            )
+        )
+        small = group[group["small"]]
+        if len(small):
+            common.update(customdata=list(small.index), text=list(small["country"]))
+            traces.append(
+                go.Scattergeo(
+                    lat=list(small["lat"]),
+                    lon=list(small["lon"]),
+                    mode="markers",
+                    marker={"size": 9, "color": colour, "line": {"color": "#333333", "width": 0.8}},
+                    showlegend=False,
+                    **common,
+                )
+            )
+    return traces
+
+
 def map_figure(
-    data: MapData, region: str = WORLD, regions: pd.Series | None = None, height: int = 520
+    data: MapData, region: str = WORLD, regions: pd.Series | None = None, height: int | None = 520
 ) -> go.Figure:
     """The world (or one region's) choropleth with markers for small states.
 
     ``regions`` (iso3 -> region slug) is needed for a region view: only that region's countries are
-    drawn and the map zooms to them; the rest of the world stays as plain land.
+    drawn and the map turns to the region's fixed view; the rest of the world stays as plain land.
+    ``height=None`` lets the figure fill its container (the dashboard sizes it with CSS). Every
+    trace carries the ISO-3 code in ``customdata`` so a click can open the country panel.
     """
     frame = data.frame
     if region != WORLD and regions is not None:
@@ -131,39 +279,8 @@ def map_figure(
     fig = go.Figure()
     for category in data.categories:
         rows = frame[frame["category"] == category]
-        colour = data.colours[category]
-        name = data.labels[category]
-        fig.add_trace(
-            go.Choropleth(
-                locations=list(rows.index),
-                z=[1] * len(rows),
-                locationmode="ISO-3",
-                colorscale=[[0, colour], [1, colour]],
-                showscale=False,
-                marker={"line": {"color": BORDER_COLOUR, "width": 0.5}},
-                hovertext=list(rows["hover"]),
-                hoverinfo="text",
-                customdata=list(rows.index),
-                name=name,
-                legendgroup=category,
-                showlegend=True,
-            )
-        )
-        small = rows[rows["small"]]
-        fig.add_trace(
-            go.Scattergeo(
-                lat=list(small["lat"]),
-                lon=list(small["lon"]),
-                mode="markers",
-                marker={"size": 8, "color": colour, "line": {"color": "#333333", "width": 0.8}},
-                hovertext=list(small["hover"]),
-                hoverinfo="text",
-                customdata=list(small.index),
-                name=name,
-                legendgroup=category,
-                showlegend=False,
-            )
-        )
+        fig.add_traces(_category_traces(rows, data.labels[category], data.colours[category], category))
+    view = REGION_VIEWS.get(region)
     fig.update_geos(
         projection_type="natural earth",
         resolution=50,
@@ -175,16 +292,19 @@ def map_figure(
         showocean=False,
         showlakes=False,
         bgcolor="rgba(0,0,0,0)",
-        lataxis_range=[-58, 85] if region == WORLD else None,
-        fitbounds="locations" if region != WORLD else False,
+        lataxis_range=WORLD_LATITUDES if view is None else None,
+        center={"lon": view.lon, "lat": view.lat} if view else None,
+        projection_rotation_lon=view.lon if view else 0,
+        projection_scale=view.scale if view else 1,
     )
     fig.update_layout(
+        template=None,
         height=height,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         paper_bgcolor="rgba(0,0,0,0)",
         font={"family": FONT, "size": 13, "color": "#1f1f1f"},
         legend={
-            "title": {"text": data.legend_title},
+            "title": {"text": "<br>".join(data.legend_title.split(" · ")), "side": "top"},
             "orientation": "h",
             "yanchor": "top",
             "y": 0,

@@ -1,5 +1,37 @@
-"""Component ids, shared by layout and callbacks so a typo is an import error, not a silent no-op."""
+"""Component ids, shared by layout and callbacks so a typo is an import error, not a silent no-op.
+
+``URL`` is the single source of truth for the view: other modules (share.py) listen to its
+``search`` property, so keep that id stable.
+"""
 
 URL = "url"
+NOTES = "view-notes"
+
+# Controls (each mirrors one query parameter).
+INDICATOR = "control-indicator"
+EDITION = "control-edition"
+REGION = "control-region"
+COMPARE = "control-compare"
+COUNTRY = "control-country"
+
+# Headline cards: one per core indicator, ``f"{CARD}-{indicator}"``.
 CARD = "card"
+
+# Map and what sits around it.
 MAP = "map"
+MAP_WRAP = "map-wrap"
+MAP_TITLE = "map-title"
+MAP_LAYOUT = "map-layout"
+SUMMARY = "map-summary"
+
+# Country panel.
+PANEL = "country-panel"
+PANEL_BODY = "country-panel-body"
+PANEL_CLOSE = "country-panel-close"
+
+# Table view.
+TABLE = "table"
+TABLE_SEARCH = "table-search"
+TABLE_CAPTION = "table-caption"
+
+CITATION = "citation"

@@ -1,40 +1,531 @@
-"""Page layout (components only; behaviour lives in callbacks.py)."""
+"""Page layout: the components, and pure builders for the parts that change with the view.
+
+Behaviour (which builder runs when) lives in callbacks.py. Every user-facing string goes through
+``t = translator(state.lang)`` as a whole sentence with ``{placeholders}`` filled in after ``t()``.
+"""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlsplit
+
+import dash_ag_grid as dag
+import flask
+import pandas as pd
 from dash import Dash, dcc, html
 
-from dashboard import ids
+from dashboard import ids, share
 from dashboard.data import Dataset
-from dashboard.indicators import INDICATORS
+from dashboard.figures import MapData
+from dashboard.i18n import Translate, format_number, translator
+from dashboard.indicators import (
+    INDICATORS,
+    MAP_INDICATORS,
+    NO,
+    STATUS_LABELS,
+    UNKNOWN,
+    YES,
+    headline_counts,
+)
+from dashboard.regions import REGIONS, WORLD, region_label
+from dashboard.state import ViewState, parse_view
+
+NO_COMPARISON = "none"
+DISCLAIMER = (
+    "The boundaries and names shown on this map do not imply any opinion on the legal status of any"
+    " country or territory, or on its borders."
+)
 
 
 def graph_config(app: Dash) -> dict[str, object]:
-    """Plotly config: geometry from our own assets (never the CDN), no scroll-zoom, no logo."""
+    """Plotly config: geometry from our own assets (never the CDN), no scroll-zoom, no mode bar."""
     return {
         "topojsonURL": app.get_asset_url("geo/"),
         "scrollZoom": False,
         "displaylogo": False,
+        "displayModeBar": False,
         "responsive": True,
     }
 
 
-def serve(app: Dash, dataset: Dataset):
-    def page() -> html.Div:
-        return html.Div(
-            [
-                dcc.Location(id=ids.URL, refresh=False),
-                html.Header(html.H1("Harm Reduction Atlas")),
-                html.Main(
-                    [
-                        html.Div(
-                            [html.Div(id=f"{ids.CARD}-{i}", className="card") for i in INDICATORS],
-                            className="cards",
-                        ),
-                        dcc.Graph(id=ids.MAP, config=graph_config(app)),
-                    ]
-                ),
-            ]
-        )
+def view_from_query(query: str, dataset: Dataset) -> tuple[ViewState, list[str]]:
+    """The lenient view (and notes about replaced values) for a query string like ``?edition=2024``."""
+    args = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True))
+    return parse_view(args, dataset.edition_ids, list(dataset.countries.index), strict=False)
 
-    return page
+
+def initial_query() -> str:
+    """The query string of the page this layout is for, so controls start in the right state.
+
+    The layout is fetched by a separate request (``/_dash-layout``) whose ``Referer`` is the page's
+    URL. Without it (or outside a request) the controls start at the defaults; the URL callback then
+    sets them, so this only avoids a flicker.
+    """
+    if not flask.has_request_context():
+        return ""
+    referrer = flask.request.referrer or ""
+    parts = urlsplit(referrer)
+    return parts.query if parts.netloc == flask.request.host else ""
+
+
+# ---- controls ------------------------------------------------------------------------------------
+
+
+def _fieldset(legend: str, control) -> html.Fieldset:
+    return html.Fieldset([html.Legend(legend), control], className="control")
+
+
+def _labelled(label: str, control_id: str, control) -> html.Div:
+    return html.Div(
+        [html.Label(label, htmlFor=control_id, id=f"{control_id}-label"), control], className="control"
+    )
+
+
+def controls(dataset: Dataset, state: ViewState, t: Translate) -> html.Nav:
+    """Indicator, edition, region and compare: each mirrors a query parameter."""
+    labels = dataset.edition_labels
+    return html.Nav(
+        [
+            _fieldset(
+                t("Show"),
+                dcc.RadioItems(
+                    id=ids.INDICATOR,
+                    options=[{"label": t(i.label), "value": i.id} for i in MAP_INDICATORS.values()],
+                    value=state.indicator,
+                    className="segmented",
+                    inline=True,
+                ),
+            ),
+            _fieldset(
+                t("Edition"),
+                dcc.RadioItems(
+                    id=ids.EDITION,
+                    options=[{"label": labels[e], "value": e} for e in dataset.edition_ids],
+                    value=state.edition,
+                    className="segmented",
+                    inline=True,
+                ),
+            ),
+            _labelled(
+                t("Region"),
+                ids.REGION,
+                dcc.Dropdown(
+                    id=ids.REGION,
+                    options=[{"label": t("World"), "value": WORLD}]
+                    + [{"label": t(label), "value": slug} for slug, label in REGIONS.items()],
+                    value=state.region,
+                    clearable=False,
+                    searchable=False,
+                ),
+            ),
+            _labelled(
+                t("Compare with edition"),
+                ids.COMPARE,
+                dcc.Dropdown(
+                    id=ids.COMPARE,
+                    options=[{"label": t("No comparison"), "value": NO_COMPARISON}]
+                    + [{"label": labels[e], "value": e} for e in dataset.edition_ids],
+                    value=state.compare or NO_COMPARISON,
+                    clearable=False,
+                    searchable=False,
+                ),
+            ),
+        ],
+        className="controls",
+        **{"aria-label": t("Map settings")},
+    )
+
+
+# ---- headline cards ------------------------------------------------------------------------------
+
+
+def card(indicator: str, counts: dict[str, int | None], region: str, t: Translate, lang: str) -> list:
+    """One headline card: HRI's total (or, for a region, the listed count) and how complete it is."""
+    published, listed = counts["published"], counts["listed"]
+    number = format_number(int(counts["count"] or 0), lang)
+    if region == WORLD and published is not None and listed is not None and listed < published:
+        note = t("{listed} named in the data").format(listed=format_number(listed, lang))
+    elif region != WORLD and counts["unknown"]:
+        note = t("{unknown} not known").format(unknown=format_number(int(counts["unknown"]), lang))
+    else:
+        note = ""
+    return [
+        html.H3(t(INDICATORS[indicator].label), className="card-title"),
+        html.P(
+            [html.Strong(number, className="card-number")]
+            + ([html.Span(" · ", className="sep"), html.Span(note, className="card-note")] if note else [])
+        ),
+        html.P(
+            t("countries (HRI's total)") if region == WORLD and published is not None else t("countries"),
+            className="card-unit",
+        ),
+    ]
+
+
+def cards(dataset: Dataset, state: ViewState, t: Translate) -> list[list]:
+    counts = headline_counts(dataset, state.edition, state.region)
+    return [card(i, counts[i], state.region, t, state.lang) for i in INDICATORS]
+
+
+# ---- map title, summary, citation ----------------------------------------------------------------
+
+
+def map_title(dataset: Dataset, state: ViewState, t: Translate) -> str:
+    label = t(MAP_INDICATORS[state.indicator].label)
+    where = t(region_label(state.region))
+    editions = dataset.edition_labels
+    if state.compare:
+        before, after = sorted((state.compare, state.edition))
+        return t("{indicator}: what changed from {before} to {after} · {region}").format(
+            indicator=label, before=editions[before], after=editions[after], region=where
+        )
+    return t("{indicator} · {edition} · {region}").format(
+        indicator=label, edition=editions[state.edition], region=where
+    )
+
+
+def summary(dataset: Dataset, state: ViewState, data: MapData, t: Translate) -> str:
+    """The map in one or two sentences, for screen readers and everyone else."""
+    frame = data.frame
+    if state.region != WORLD:
+        frame = frame[dataset.countries["region"].reindex(frame.index) == state.region]
+    n = frame["category"].value_counts().to_dict()
+
+    def num(key: str) -> str:
+        return format_number(int(n.get(key, 0)), state.lang)
+
+    editions = dataset.edition_labels
+    label = t(MAP_INDICATORS[state.indicator].label).lower()
+    where = t(region_label(state.region))
+    if state.compare:
+        before, after = sorted((state.compare, state.edition))
+        return t(
+            "{region}, {indicator}, from {before} to {after}: {gained} countries gained it, {lost} lost it,"
+            " {both} had it in both editions, {neither} in neither; for {unknown} it is not known in at"
+            " least one of the two."
+        ).format(
+            region=where,
+            indicator=label,
+            before=editions[before],
+            after=editions[after],
+            gained=num("gained"),
+            lost=num("lost"),
+            both=num("yes_both"),
+            neither=num("no_both"),
+            unknown=num(UNKNOWN),
+        )
+    edition = editions[state.edition]
+    if state.indicator == "services":
+        return t(
+            "{region}, {edition}: {three} countries have all three services (needle and syringe"
+            " programmes, opioid agonist therapy and drug consumption rooms), {two} have two, {one} have"
+            " one and {none} have none; for {unknown} at least one is not known."
+        ).format(
+            region=where,
+            edition=edition,
+            three=num("3"),
+            two=num("2"),
+            one=num("1"),
+            none=num("0"),
+            unknown=num(UNKNOWN),
+        )
+    published = dataset.published.get((state.edition, state.indicator)) if state.region == WORLD else None
+    if published is not None and int(n.get(YES, 0)) < published:
+        return t(
+            "In the {edition}, {published} countries have {indicator} according to HRI; this dataset names"
+            " {listed} of them; {no} countries are listed without; {unknown} are not known."
+        ).format(
+            edition=edition,
+            published=format_number(published, state.lang),
+            indicator=label,
+            listed=num(YES),
+            no=num(NO),
+            unknown=num(UNKNOWN),
+        )
+    return t(
+        "{region}, {edition}: {yes} countries have {indicator}; {no} are listed without; {unknown} are"
+        " not known."
+    ).format(region=where, edition=edition, yes=num(YES), indicator=label, no=num(NO), unknown=num(UNKNOWN))
+
+
+def citation(dataset: Dataset, state: ViewState, t: Translate) -> list:
+    editions = sorted({state.edition, state.compare} - {None})
+    parts: list = [t("Source: ")]
+    for n, e in enumerate(editions):
+        url = dataset.published_source.get((e, "nsp"))
+        title = dataset.edition_titles[e]
+        parts += [" ; " if n else "", "Harm Reduction International, "]
+        parts.append(
+            html.Cite(html.A(title, href=url, target="_blank", rel="noopener noreferrer") if url else title)
+        )
+        parts.append(f" ({dataset.editions.set_index('edition').loc[e, 'published'][:4]})")
+    parts.append(". " + t("Please cite HRI as the source of these data."))
+    return parts
+
+
+# ---- table ---------------------------------------------------------------------------------------
+
+
+def table_rows(dataset: Dataset, state: ViewState, data: MapData) -> list[dict[str, str]]:
+    """One row per country in the view, with what the map shows for it (and its source)."""
+    frame = data.frame
+    regions = dataset.countries["region"].reindex(frame.index)
+    if state.region != WORLD:
+        frame = frame[regions == state.region]
+    status_only = state.indicator in INDICATORS and not state.compare
+    sources = (
+        dataset.wide(state.edition)[f"{state.indicator}_source"] if status_only else pd.Series(dtype=str)
+    )
+    return [
+        {
+            "iso3": iso3,
+            "country": row.country,
+            "region": dataset.countries.at[iso3, "hri_region"],
+            "status": data.labels[row.category],
+            "detail": row.detail.replace("<br>", " · "),
+            "source": f"[{_host(sources.get(iso3, ''))}]({sources[iso3]})" if sources.get(iso3) else "",
+        }
+        for iso3, row in frame.iterrows()
+    ]
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.removeprefix("www.")
+
+
+def table_columns(state: ViewState, t: Translate) -> list[dict[str, object]]:
+    columns: list[dict[str, object]] = [
+        {"field": "country", "headerName": t("Country"), "flex": 2, "minWidth": 150, "sort": "asc"},
+        {"field": "region", "headerName": t("Region"), "flex": 2, "minWidth": 140},
+        {"field": "status", "headerName": t("Change") if state.compare else t("Status"), "flex": 1},
+    ]
+    if state.compare or state.indicator == "services":
+        columns.append({"field": "detail", "headerName": t("Details"), "flex": 3, "minWidth": 220})
+    else:
+        columns.append(
+            {
+                "field": "source",
+                "headerName": t("Source"),
+                "flex": 2,
+                "cellRenderer": "markdown",
+                "sortable": False,
+            }
+        )
+    return columns
+
+
+def table_section(t: Translate) -> html.Section:
+    return html.Section(
+        [
+            html.H2(t("Table"), id="table-heading"),
+            html.P(id=ids.TABLE_CAPTION, className="muted"),
+            html.Div(
+                [
+                    html.Label(t("Search the table"), htmlFor=ids.TABLE_SEARCH),
+                    dcc.Input(
+                        id=ids.TABLE_SEARCH,
+                        type="search",
+                        placeholder=t("Country, region or status"),
+                        debounce=False,
+                        autoComplete="off",
+                    ),
+                ],
+                className="table-search",
+            ),
+            dag.AgGrid(
+                id=ids.TABLE,
+                rowData=[],
+                columnDefs=[],
+                defaultColDef={"sortable": True, "resizable": True, "filter": False},
+                getRowId="params.data.iso3",
+                dashGridOptions={
+                    "domLayout": "normal",
+                    "animateRows": False,
+                    "ensureDomOrder": True,
+                    "suppressCellFocus": False,
+                    "quickFilterText": "",
+                },
+                columnSize="responsiveSizeToFit",
+                className="ag-theme-quartz atlas-grid",
+                style={"height": "420px"},
+            ),
+            html.P(
+                t("Select a row to open the country's panel. Use the arrow keys to move between cells."),
+                className="muted small",
+            ),
+        ],
+        className="table-section",
+        **{"aria-labelledby": "table-heading"},
+    )
+
+
+# ---- footer --------------------------------------------------------------------------------------
+
+
+def footer(t: Translate) -> html.Footer:
+    definitions = [
+        item for i in MAP_INDICATORS.values() for item in (html.Dt(t(i.label)), html.Dd(t(i.definition)))
+    ]
+    return html.Footer(
+        [
+            html.H2(t("About the data")),
+            html.P(id=ids.CITATION),
+            html.H3(t("What the map shows")),
+            html.Dl(
+                definitions
+                + [
+                    html.Dt(t(STATUS_LABELS[UNKNOWN])),
+                    html.Dd(
+                        t(
+                            "HRI reports the status as not known, or this dataset has no source for it yet."
+                            " Not known is not the same as no."
+                        )
+                    ),
+                ],
+                className="definitions",
+            ),
+            html.P(
+                t(
+                    "The cards show HRI's published total for the world. Where this dataset names fewer"
+                    " countries than HRI counts (sources not yet found), the number it names is shown"
+                    " beside the total and the map legend says the list is incomplete."
+                )
+            ),
+            html.P(t(DISCLAIMER)),
+            html.P(
+                t(
+                    "Map geometry: Natural Earth (public domain), via the world-atlas package. Small"
+                    " states are drawn as dots so every country can be seen and selected."
+                ),
+                className="muted",
+            ),
+        ],
+        className="site-footer",
+    )
+
+
+# ---- page ----------------------------------------------------------------------------------------
+
+
+def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
+    t = translator(state.lang)
+    countries = dataset.countries.sort_values("country")
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            html.A(t("Skip to the map"), href="#map-section", className="skip-link"),
+            html.Header(
+                [
+                    html.H1(t("Harm Reduction Atlas")),
+                    html.P(
+                        t(
+                            "Where harm reduction services exist and where national policy supports them,"
+                            " country by country, from Harm Reduction International's Global State of"
+                            " Harm Reduction."
+                        ),
+                        className="purpose",
+                    ),
+                ],
+                className="site-header",
+            ),
+            controls(dataset, state, t),
+            html.Main(
+                [
+                    html.Div(id=ids.NOTES, role="status", className="notes"),
+                    html.Section(
+                        [
+                            html.H2(t("Headline counts"), id="cards-heading", className="visually-hidden"),
+                            html.Ul(
+                                [html.Li(id=f"{ids.CARD}-{i}", className="card") for i in INDICATORS],
+                                className="cards",
+                            ),
+                        ],
+                        **{"aria-labelledby": "cards-heading"},
+                    ),
+                    html.Section(
+                        [
+                            html.Div(
+                                [html.H2(id=ids.MAP_TITLE, className="map-title"), share.controls(state, t)],
+                                className="toolbar",
+                            ),
+                            html.Div(
+                                [
+                                    html.Div(
+                                        [
+                                            html.Div(
+                                                dcc.Graph(
+                                                    id=ids.MAP,
+                                                    config=graph_config(app),
+                                                    className="map-graph",
+                                                ),
+                                                id=ids.MAP_WRAP,
+                                                role="img",
+                                            ),
+                                            html.P(
+                                                id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}
+                                            ),
+                                        ],
+                                        className="map-column",
+                                    ),
+                                    html.Aside(
+                                        [
+                                            html.Div(
+                                                [
+                                                    html.Label(t("Find a country"), htmlFor=ids.COUNTRY),
+                                                    dcc.Dropdown(
+                                                        id=ids.COUNTRY,
+                                                        options=[
+                                                            {"label": name, "value": iso3}
+                                                            for iso3, name in countries["country"].items()
+                                                        ],
+                                                        value=state.country,
+                                                        placeholder=t("Type a country name"),
+                                                    ),
+                                                ],
+                                                className="country-pick",
+                                            ),
+                                            html.Section(
+                                                [
+                                                    html.Button(
+                                                        "×",
+                                                        id=ids.PANEL_CLOSE,
+                                                        className="close",
+                                                        title=t("Close the country panel"),
+                                                        **{"aria-label": t("Close the country panel")},
+                                                    ),
+                                                    html.Div(id=ids.PANEL_BODY),
+                                                ],
+                                                id=ids.PANEL,
+                                                className="panel",
+                                                hidden=state.country is None,
+                                                **{"aria-labelledby": "panel-heading"},
+                                            ),
+                                        ],
+                                        className="side",
+                                        **{"aria-label": t("Country details")},
+                                    ),
+                                ],
+                                id=ids.MAP_LAYOUT,
+                                className="map-layout",
+                            ),
+                        ],
+                        id="map-section",
+                        **{"aria-labelledby": ids.MAP_TITLE},
+                    ),
+                    table_section(t),
+                ],
+                id="main",
+            ),
+            footer(t),
+        ],
+        className="page",
+    )
+
+
+def serve(app: Dash, dataset: Dataset):
+    """The layout function: built per page load, starting from the view in the page's URL."""
+
+    def layout() -> html.Div:
+        state, _ = view_from_query(initial_query(), dataset)
+        return page(app, dataset, state)
+
+    return layout

@@ -1,0 +1,167 @@
+"""The country panel: every indicator in every edition for one country, with how each fact is known.
+
+Pure builders (dataset in, components out) so the panel can be tested without a browser. Links to
+sources open in a new tab with ``rel="noopener noreferrer"``; all text is passed as component
+children, which Dash escapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dash import html
+
+from dashboard.data import EVIDENCE_KINDS, Dataset
+from dashboard.i18n import Translate
+from dashboard.indicators import INDICATORS, OPTIONAL_INDICATORS, STATUS_LABELS, UNKNOWN
+from dashboard.regions import region_label
+
+PANEL_HEADING = "panel-heading"
+# Short names shown in the table; the plain-words explanation (EVIDENCE_KINDS) is listed below it.
+EVIDENCE_SHORT = {
+    "hri_direct": "HRI",
+    "hri_derived": "HRI, derived",
+    "transcription_derived": "Transcribed",
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One (indicator, edition) status for a country, with its source and how it is known."""
+
+    indicator: str
+    edition: str
+    status: str
+    source: str
+    evidence: str
+
+
+def panel_indicators(dataset: Dataset) -> list[str]:
+    """Core indicators, then optional ones sourced in at least one edition."""
+    present = set(dataset.status["indicator"])
+    return [*INDICATORS, *(i for i in OPTIONAL_INDICATORS if i in present)]
+
+
+def country_facts(dataset: Dataset, iso3: str) -> list[Fact]:
+    """Every indicator x edition for a country (``unknown`` where the data has no row)."""
+    facts = []
+    for indicator in panel_indicators(dataset):
+        for edition in dataset.edition_ids:
+            row = dataset.wide(edition).loc[iso3]
+            status = row.get(indicator, UNKNOWN) or UNKNOWN
+            facts.append(
+                Fact(
+                    indicator,
+                    edition,
+                    status,
+                    row.get(f"{indicator}_source", "") or "",
+                    row.get(f"{indicator}_evidence", "") or "",
+                )
+            )
+    return facts
+
+
+def changes(facts: list[Fact], editions: list[str]) -> list[tuple[str, str, str, str, str]]:
+    """(indicator, before edition, before status, after edition, after status) for each known change.
+
+    Consecutive editions only; a step to or from "not known" is not a change (unknown is not "no").
+    """
+    out = []
+    by_key = {(f.indicator, f.edition): f.status for f in facts}
+    for indicator in dict.fromkeys(f.indicator for f in facts):
+        for before, after in zip(editions, editions[1:]):
+            old, new = by_key[(indicator, before)], by_key[(indicator, after)]
+            if UNKNOWN not in (old, new) and old != new:
+                out.append((indicator, before, old, after, new))
+    return out
+
+
+def _label(indicator: str) -> str:
+    return (INDICATORS.get(indicator) or OPTIONAL_INDICATORS[indicator]).label
+
+
+def _cell(fact: Fact, t: Translate) -> html.Td:
+    parts: list = [html.Span(t(STATUS_LABELS[fact.status]), className=f"badge badge-{fact.status}")]
+    if fact.source:
+        parts.append(
+            html.A(
+                t("source"),
+                href=fact.source,
+                target="_blank",
+                rel="noopener noreferrer",
+                className="source-link",
+                title=t("Opens in a new tab"),
+            )
+        )
+    if fact.evidence in EVIDENCE_SHORT:
+        parts.append(html.Span(t(EVIDENCE_SHORT[fact.evidence]), className="evidence"))
+    return html.Td(parts)
+
+
+def country_panel(dataset: Dataset, iso3: str, t: Translate) -> list:
+    """Children of the panel: name, region, the status table, what changed, how facts are known."""
+    country = dataset.countries.loc[iso3]
+    editions = dataset.edition_ids
+    facts = country_facts(dataset, iso3)
+    by_key = {(f.indicator, f.edition): f for f in facts}
+    labels = dataset.edition_labels
+    table = html.Table(
+        [
+            html.Caption(
+                t("Status in each edition of HRI's Global State of Harm Reduction ({editions})").format(
+                    editions="; ".join(f"{e}: {labels[e]}" for e in editions)
+                )
+            ),
+            html.Thead(
+                html.Tr(
+                    [html.Th(t("Indicator"), scope="col")]
+                    + [html.Th(html.Abbr(e, title=labels[e]), scope="col") for e in editions]
+                )
+            ),
+            html.Tbody(
+                [
+                    html.Tr(
+                        [html.Th(t(_label(i)), scope="row")] + [_cell(by_key[(i, e)], t) for e in editions]
+                    )
+                    for i in panel_indicators(dataset)
+                ]
+            ),
+        ],
+        className="facts",
+    )
+    moved = changes(facts, editions)
+    changed = (
+        html.Ul(
+            [
+                html.Li(
+                    t("{indicator}: {old} in {before} → {new} in {after}").format(
+                        indicator=t(_label(i)),
+                        old=t(STATUS_LABELS[old]),
+                        before=labels[b],
+                        new=t(STATUS_LABELS[new]),
+                        after=labels[a],
+                    )
+                )
+                for i, b, old, a, new in moved
+            ]
+        )
+        if moved
+        else html.P(t("No change between editions where the status is known."))
+    )
+    used = [k for k in EVIDENCE_SHORT if any(f.evidence == k for f in facts)]
+    return [
+        html.H2(country["country"], id=PANEL_HEADING, tabIndex="-1"),
+        html.P(t("Region: {region}").format(region=t(region_label(country["region"]))), className="muted"),
+        html.Div(table, className="table-scroll"),
+        html.H3(t("What changed")),
+        changed,
+        html.H3(t("How each fact is known")),
+        html.Dl(
+            [item for k in used for item in (html.Dt(t(EVIDENCE_SHORT[k])), html.Dd(t(EVIDENCE_KINDS[k])))]
+            + [
+                html.Dt(t(STATUS_LABELS[UNKNOWN])),
+                html.Dd(t("HRI reports it as not known, or this dataset has no source for it yet.")),
+            ],
+            className="evidence-list",
+        ),
+    ]
