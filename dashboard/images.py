@@ -128,7 +128,7 @@ def texts_for_view(dataset: Dataset, state: ViewState, url: str) -> ExportTexts:
     t = translator(state.lang)
     return ExportTexts(
         title(dataset, state, t),
-        subtitle(dataset, state, t),
+        subtitle(state, t),
         source_line(dataset, state, t),
         url,
         t(DISCLAIMER),

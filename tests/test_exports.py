@@ -1,0 +1,191 @@
+"""Downloads on a small fixture dataset: exact CSV text, JSON shapes, xlsx, zip, datapackage, 400s."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from dashboard.config import ROOT
+from dashboard.factory import create_app
+
+MINI = ROOT / "tests" / "fixtures" / "mini"
+SRC23 = "https://hri.global/publications/global-state-of-harm-reduction-2023-update-to-key-data/"
+
+
+@pytest.fixture(scope="module")
+def mini():
+    return create_app(MINI).server.test_client()
+
+
+def test_coverage_csv_exact_text_for_region(mini):
+    response = mini.get("/api/v1/coverage.csv?edition=2023&region=western-europe&indicator=policy")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="harm-reduction-atlas_2023_western-europe.csv"'
+    )
+    assert response.get_data(as_text=True) == (
+        "iso3,country,region,edition,policy,policy_source,policy_evidence\n"
+        f"DEU,Germany,Western Europe,2023,yes,{SRC23},hri_direct\n"
+        f"FRA,France,Western Europe,2023,no,{SRC23},hri_direct\n"
+        "MLT,Malta,Western Europe,2023,unknown,,\n"
+    )
+
+
+def test_coverage_csv_has_no_bom_unless_asked(mini):
+    plain = mini.get("/api/v1/coverage.csv?edition=2023").get_data()
+    with_bom = mini.get("/api/v1/coverage.csv?edition=2023&bom=1").get_data()
+    assert plain.startswith(b"iso3,")
+    assert with_bom == b"\xef\xbb\xbf" + plain
+
+
+def test_coverage_all_editions(mini):
+    rows = list(
+        csv.DictReader(io.StringIO(mini.get("/api/v1/coverage.csv?edition=all").get_data(as_text=True)))
+    )
+    assert [(r["edition"], r["iso3"]) for r in rows] == [
+        (e, c) for e in ("2022", "2023") for c in ("DEU", "FRA", "MLT", "UKR")
+    ]
+
+
+def test_full_data_csv_is_long_neutralised_and_complete(mini):
+    response = mini.get("/api/v1/data.csv")
+    assert response.status_code == 200
+    assert "harm-reduction-atlas_data.csv" in response.headers["Content-Disposition"]
+    text = response.get_data(as_text=True)
+    lines = text.splitlines()
+    assert lines[0] == "edition,iso3,country,region,indicator,status,source_url,evidence_kind,evidence"
+    assert len(lines) == 1 + 33  # every status row, prison_nsp included
+    assert lines[5] == (
+        "2022,DEU,Germany,Western Europe,prison_nsp,yes,"
+        "https://hri.global/publications/global-state-of-harm-reduction-2022/,hri_direct,Named in the prisons table"
+    )
+    assert f"2023,MLT,Malta,Western Europe,oat,no,{SRC23},hri_derived,'=1+1 not listed" in lines
+    assert (
+        f"2023,FRA,France,Western Europe,policy,no,{SRC23},hri_direct,'-no supportive reference found"
+        in lines
+    )
+    assert f"2023,UKR,Ukraine,Eurasia,policy,yes,{SRC23},hri_direct,'@policy cited" in lines
+    assert (
+        f'2023,UKR,Ukraine,Eurasia,nsp,yes,{SRC23},hri_direct,"Named in the 2023 update, ""NSP"" row"'
+        in lines
+    )
+
+
+def test_coverage_json_shape(mini):
+    body = mini.get("/api/v1/coverage.json?edition=2022&region=eurasia").get_json()
+    assert body["edition"] == "2022" and body["region"] == "eurasia" and body["indicator"] is None
+    assert body["columns"][:4] == ["iso3", "country", "region", "edition"]
+    assert body["rows"] == [
+        {
+            "iso3": "UKR", "country": "Ukraine", "region": "Eurasia", "edition": "2022",
+            "nsp": "yes", "nsp_source": "https://hri.global/publications/global-state-of-harm-reduction-2022/",
+            "nsp_evidence": "hri_direct",
+            "oat": "yes", "oat_source": "https://hri.global/publications/global-state-of-harm-reduction-2022/",
+            "oat_evidence": "transcription_derived",
+            "dcr": "no", "dcr_source": "https://hri.global/publications/global-state-of-harm-reduction-2022/",
+            "dcr_evidence": "hri_derived",
+            "policy": "unknown", "policy_source": "", "policy_evidence": "",
+        }
+    ]  # fmt: skip
+    assert list(body["rows"][0]) == body["columns"]
+
+
+def test_downloads_are_cacheable_and_conditional(mini):
+    first = mini.get("/api/v1/coverage.csv?edition=2023")
+    assert first.headers["Cache-Control"] == "public, max-age=3600"
+    etag = first.headers["ETag"]
+    again = mini.get("/api/v1/coverage.csv?edition=2023", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    other = mini.get("/api/v1/coverage.csv?edition=2022")
+    assert other.headers["ETag"] != etag
+
+
+def test_xlsx_has_readme_and_data(mini):
+    response = mini.get("/api/v1/coverage.xlsx?edition=2023&region=eurasia")
+    assert response.status_code == 200
+    assert "harm-reduction-atlas_2023_eurasia.xlsx" in response.headers["Content-Disposition"]
+    book = load_workbook(io.BytesIO(response.get_data()))
+    assert book.sheetnames == ["README", "coverage"]
+    readme = "\n".join(str(c.value) for c in book["README"]["A"] if c.value)
+    assert "Harm Reduction International (2022–2023)" in readme
+    assert "CC-BY-4.0" in readme
+    rows = list(book["coverage"].values)
+    assert rows[0][:5] == ("iso3", "country", "region", "edition", "nsp")
+    assert [r[0] for r in rows[1:]] == ["UKR"]
+    assert rows[1][rows[0].index("policy")] == "yes"
+    assert rows[1][rows[0].index("policy_source")] == SRC23
+
+
+def test_bundle_members_and_datapackage_fields_match_files(mini):
+    response = mini.get("/api/v1/bundle.zip")
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    bundle = zipfile.ZipFile(io.BytesIO(response.get_data()))
+    names = set(bundle.namelist())
+    assert names == {
+        "README.txt", "datapackage.json", "harm-reduction-atlas_data.csv", "harm-reduction-atlas_coverage_all.csv",
+        "editions.csv", "countries.csv", "sources.csv", "status.csv", "published_totals.csv",
+    }  # fmt: skip
+    readme = bundle.read("README.txt").decode()
+    assert readme.index("Harm Reduction International") < readme.index("Harm Reduction Atlas,")
+    assert "CC-BY-4.0" in readme
+    package = json.loads(bundle.read("datapackage.json"))
+    assert package == mini.get("/api/v1/datapackage.json").get_json()
+    assert {r["path"] for r in package["resources"]} == names - {"README.txt", "datapackage.json"}
+    for resource in package["resources"]:
+        header = next(csv.reader(io.StringIO(bundle.read(resource["path"]).decode())))
+        assert header == [f["name"] for f in resource["schema"]["fields"]], resource["path"]
+    assert bundle.read("harm-reduction-atlas_data.csv") == mini.get("/api/v1/data.csv").get_data()
+
+
+def test_real_data_western_europe_2023_only_that_region(client, dataset):
+    text = client.get("/api/v1/coverage.csv?edition=2023&region=western-europe").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    expected = set(dataset.countries.index[dataset.countries["region"] == "western-europe"])
+    assert {r["iso3"] for r in rows} == expected
+    assert {r["region"] for r in rows} == {"Western Europe"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/coverage.csv", "/api/v1/coverage.json", "/api/v1/coverage.xlsx", "/api/v1/data.csv",
+        "/api/v1/bundle.zip", "/api/v1/datapackage.json", "/api/v1/map.png", "/api/v1/map.svg",
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("edition=1999", "edition"),
+        ("region=atlantis", "region"),
+        ("indicator=<b>", "indicator"),
+        ("lang=xx", "lang"),
+    ],
+)
+def test_bad_parameters_are_400_everywhere(mini, path, query, parameter):
+    response = mini.get(f"{path}?{query}")
+    assert response.status_code == 400
+    body = response.get_json()
+    assert body["parameter"] == parameter and body["allowed"]
+    assert "<b>" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "parameter"),
+    [
+        ("/api/v1/coverage.csv", "bom=yes", "bom"),
+        ("/api/v1/data.csv", "bom=2", "bom"),
+        ("/api/v1/map.png", "preset=poster", "preset"),
+        ("/api/v1/map.svg", "preset=a3", "preset"),
+        ("/api/v1/map.png", "edition=all", "edition"),
+    ],
+)
+def test_route_specific_bad_parameters(mini, path, query, parameter):
+    response = mini.get(f"{path}?{query}")
+    assert response.status_code == 400
+    assert response.get_json()["parameter"] == parameter
