@@ -63,7 +63,8 @@ def test_full_data_csv_is_long_neutralised_and_complete(mini):
     assert len(lines) == 1 + 33  # every status row, prison_nsp included
     assert lines[5] == (
         "2022,DEU,Germany,Western Europe,prison_nsp,yes,"
-        "https://hri.global/publications/global-state-of-harm-reduction-2022/,hri_direct,Named in the prisons table"
+        "https://hri.global/publications/global-state-of-harm-reduction-2022/,"
+        "hri_direct,Named in the prisons table"
     )
     assert f"2023,MLT,Malta,Western Europe,oat,no,{SRC23},hri_derived,'=1+1 not listed" in lines
     assert (
@@ -128,7 +129,8 @@ def test_bundle_members_and_datapackage_fields_match_files(mini):
     bundle = zipfile.ZipFile(io.BytesIO(response.get_data()))
     names = set(bundle.namelist())
     assert names == {
-        "README.txt", "datapackage.json", "harm-reduction-atlas_data.csv", "harm-reduction-atlas_coverage_all.csv",
+        "README.txt", "datapackage.json",
+        "harm-reduction-atlas_data.csv", "harm-reduction-atlas_coverage_all.csv",
         "editions.csv", "countries.csv", "sources.csv", "status.csv", "published_totals.csv",
     }  # fmt: skip
     readme = bundle.read("README.txt").decode()

@@ -1,4 +1,4 @@
-"""Map images: the pure export figure, PNG sizes per preset, a valid SVG with countries, 503 without Chromium."""
+"""Map images: the pure export figure, PNG size per preset, a valid SVG with countries, 503s."""
 
 from __future__ import annotations
 
