@@ -8,7 +8,7 @@ linked view (no default view flashes first).
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, ctx, html, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids, layout, share
 from dashboard.data import Dataset
@@ -18,7 +18,7 @@ from dashboard.indicators import INDICATORS
 from dashboard.panel import country_panel
 from dashboard.state import ViewState
 
-CONTROL_IDS = (ids.INDICATOR, ids.EDITION, ids.REGION, ids.COMPARE, ids.COUNTRY)
+OPTIONS = {"type": ids.OPTION, "param": ALL, "value": ALL}
 
 
 def search_of(state: ViewState) -> str:
@@ -26,14 +26,14 @@ def search_of(state: ViewState) -> str:
     return f"?{query}" if query else ""
 
 
-def next_state(
-    state: ViewState,
-    trigger: str | None,
-    values: dict[str, object],
-    click: dict | None = None,
-    cell: dict | None = None,
-) -> ViewState:
-    """The view after a control, a map click, a table row or the panel's close button changed it."""
+def next_state(state: ViewState, trigger: object, click: dict | None = None, cell: dict | None = None):
+    """The view after a button, a map click, a table row or the panel's close button changed it."""
+    if isinstance(trigger, dict) and trigger.get("type") == ids.OPTION:
+        param, value = trigger["param"], trigger["value"]
+        if param == "compare":
+            value = None if value in (layout.NO_COMPARISON, state.edition) else value
+        state = state.with_(**{param: value})
+        return state.with_(compare=None) if state.compare == state.edition else state
     if trigger == ids.MAP and click and click.get("points"):
         point = click["points"][0]
         return state.with_(country=point.get("customdata") or point.get("location"))
@@ -41,53 +41,58 @@ def next_state(
         return state.with_(country=cell["rowId"])
     if trigger == ids.PANEL_CLOSE:
         return state.with_(country=None)
-    compare = values[ids.COMPARE]
-    state = state.with_(
-        indicator=values[ids.INDICATOR] or state.indicator,
-        edition=values[ids.EDITION] or state.edition,
-        region=values[ids.REGION] or state.region,
-        compare=None if compare in (None, layout.NO_COMPARISON) else compare,
-        country=values[ids.COUNTRY] or None,
-    )
-    return state.with_(compare=None) if state.compare == state.edition else state
+    return state
 
 
-def control_values(state: ViewState) -> list[object]:
-    return [
-        state.indicator,
-        state.edition,
-        state.region,
-        state.compare or layout.NO_COMPARISON,
-        state.country,
-    ]
+def option_props(state: ViewState, option_ids: list[dict]) -> tuple[list[str], list[bool]]:
+    """``aria-pressed`` and ``disabled`` for every option button (comparing an edition with itself
+    is not offered)."""
+    pressed = ["true" if o["value"] == layout.selected(state, o["param"]) else "false" for o in option_ids]
+    disabled = [o["param"] == "compare" and o["value"] == state.edition for o in option_ids]
+    return pressed, disabled
 
 
 def register(app: Dash, dataset: Dataset) -> None:
     wides = {e: dataset.wide(e) for e in dataset.edition_ids}
     regions = dataset.countries["region"]
+    names = dataset.countries["country"]
 
     def view(search: str | None) -> tuple[ViewState, list[str]]:
         return layout.view_from_query(search or "", dataset)
 
     @app.callback(
         Output(ids.URL, "search"),
-        [Output(c, "value") for c in CONTROL_IDS],
+        Output(OPTIONS, "aria-pressed"),
+        Output(OPTIONS, "disabled"),
+        Output(ids.COUNTRY, "value"),
+        Output(ids.COUNTRY_STATUS, "children"),
         Input(ids.URL, "search"),
-        [Input(c, "value") for c in CONTROL_IDS],
+        Input(OPTIONS, "n_clicks"),
+        Input(ids.COUNTRY, "value"),
         Input(ids.MAP, "clickData"),
         Input(ids.TABLE, "cellClicked"),
         Input(ids.PANEL_CLOSE, "n_clicks"),
     )
-    def sync(search, indicator, edition, region, compare, country, click, cell, _close):
+    def sync(search, _options, typed, click, cell, _close):
+        """URL -> buttons and country box; buttons, clicks and the country box -> URL."""
         state, _ = view(search)
         trigger = ctx.triggered_id
-        if trigger in (None, ids.URL):
-            return no_update, *control_values(state)
-        values = dict(zip(CONTROL_IDS, (indicator, edition, region, compare, country)))
-        new = next_state(state, trigger, values, click, cell)
-        new_search = search_of(new)
-        url = no_update if new_search == (search or "") and new == state else new_search
-        return url, *control_values(new)
+        message = no_update
+        if trigger == ids.COUNTRY:
+            iso3 = layout.find_country(dataset, typed)
+            if iso3 is None:
+                t = translator(state.lang)
+                message = t("No country called “{name}” in the Atlas.").format(name=typed) if typed else ""
+                return no_update, no_update, no_update, no_update, message
+            new, message = state.with_(country=iso3), ""
+        elif trigger in (None, ids.URL):
+            new = state
+        else:
+            new = next_state(state, trigger, click, cell)
+        pressed, disabled = option_props(new, [o["id"] for o in ctx.outputs_list[1]])
+        url = no_update if new == state else search_of(new)
+        box = no_update if trigger == ids.COUNTRY else (names[new.country] if new.country else "")
+        return url, pressed, disabled, box, message
 
     @app.callback(
         [Output(f"{ids.CARD}-{i}", "children") for i in INDICATORS],

@@ -7,12 +7,11 @@
 URL = "url"
 NOTES = "view-notes"
 
-# Controls (each mirrors one query parameter).
-INDICATOR = "control-indicator"
-EDITION = "control-edition"
-REGION = "control-region"
-COMPARE = "control-compare"
+# Controls: one toggle button per (query parameter, value), as {"type": OPTION, "param", "value"}.
+OPTION = "view-option"
 COUNTRY = "control-country"
+COUNTRY_LIST = "country-names"
+COUNTRY_STATUS = "country-status"
 
 # Headline cards: one per core indicator, ``f"{CARD}-{indicator}"``.
 CARD = "card"

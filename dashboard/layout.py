@@ -70,69 +70,109 @@ def initial_query() -> str:
 # ---- controls ------------------------------------------------------------------------------------
 
 
-def _fieldset(legend: str, control) -> html.Fieldset:
-    return html.Fieldset([html.Legend(legend), control], className="control")
+def option_id(param: str, value: str) -> dict[str, str]:
+    """Id of the button that sets query parameter ``param`` to ``value``."""
+    return {"type": ids.OPTION, "param": param, "value": value}
 
 
-def _labelled(label: str, control_id: str, control) -> html.Div:
+def option_values(dataset: Dataset) -> dict[str, list[str]]:
+    """Per parameter, the values its buttons offer, in display order."""
+    return {
+        "indicator": list(MAP_INDICATORS),
+        "edition": dataset.edition_ids,
+        "compare": [NO_COMPARISON, *dataset.edition_ids],
+        "region": [WORLD, *REGIONS],
+    }
+
+
+def selected(state: ViewState, param: str) -> str:
+    """The value a parameter's button group shows as pressed."""
+    value = getattr(state, param)
+    return NO_COMPARISON if param == "compare" and value is None else value
+
+
+def _group(param: str, legend: str, options: list[tuple[str, str]], state: ViewState) -> html.Div:
+    """A row of toggle buttons (``aria-pressed``): native, focusable, labelled by the group's name."""
+    current = selected(state, param)
     return html.Div(
-        [html.Label(label, htmlFor=control_id, id=f"{control_id}-label"), control], className="control"
+        [
+            html.Span(legend, id=f"{param}-legend", className="group-label"),
+            html.Div(
+                [
+                    html.Button(
+                        label,
+                        id=option_id(param, value),
+                        n_clicks=0,
+                        type="button",
+                        className="option",
+                        disabled=param == "compare" and value == state.edition,
+                        **{"aria-pressed": "true" if value == current else "false"},
+                    )
+                    for value, label in options
+                ],
+                role="group",
+                className="segmented",
+                **{"aria-labelledby": f"{param}-legend"},
+            ),
+        ],
+        className=f"control control-{param}",
     )
 
 
 def controls(dataset: Dataset, state: ViewState, t: Translate) -> html.Nav:
-    """Indicator, edition, region and compare: each mirrors a query parameter."""
+    """Indicator, edition, compare and region: each button group mirrors a query parameter."""
     labels = dataset.edition_labels
+    regions = [(WORLD, t("World"))] + [(slug, t(label)) for slug, label in REGIONS.items()]
     return html.Nav(
         [
-            _fieldset(
-                t("Show"),
-                dcc.RadioItems(
-                    id=ids.INDICATOR,
-                    options=[{"label": t(i.label), "value": i.id} for i in MAP_INDICATORS.values()],
-                    value=state.indicator,
-                    className="segmented",
-                    inline=True,
-                ),
-            ),
-            _fieldset(
-                t("Edition"),
-                dcc.RadioItems(
-                    id=ids.EDITION,
-                    options=[{"label": labels[e], "value": e} for e in dataset.edition_ids],
-                    value=state.edition,
-                    className="segmented",
-                    inline=True,
-                ),
-            ),
-            _labelled(
-                t("Region"),
-                ids.REGION,
-                dcc.Dropdown(
-                    id=ids.REGION,
-                    options=[{"label": t("World"), "value": WORLD}]
-                    + [{"label": t(label), "value": slug} for slug, label in REGIONS.items()],
-                    value=state.region,
-                    clearable=False,
-                    searchable=False,
-                ),
-            ),
-            _labelled(
+            _group("indicator", t("Show"), [(i.id, t(i.label)) for i in MAP_INDICATORS.values()], state),
+            _group("edition", t("Edition"), [(e, labels[e]) for e in dataset.edition_ids], state),
+            _group(
+                "compare",
                 t("Compare with edition"),
-                ids.COMPARE,
-                dcc.Dropdown(
-                    id=ids.COMPARE,
-                    options=[{"label": t("No comparison"), "value": NO_COMPARISON}]
-                    + [{"label": labels[e], "value": e} for e in dataset.edition_ids],
-                    value=state.compare or NO_COMPARISON,
-                    clearable=False,
-                    searchable=False,
-                ),
+                [(NO_COMPARISON, t("No comparison"))] + [(e, labels[e]) for e in dataset.edition_ids],
+                state,
             ),
+            _group("region", t("Region"), regions, state),
         ],
         className="controls",
         **{"aria-label": t("Map settings")},
     )
+
+
+def country_finder(dataset: Dataset, state: ViewState, t: Translate) -> html.Div:
+    """A text box with the country names as suggestions (native datalist: keyboard and screen
+    reader friendly); an exact name or ISO-3 code opens that country's panel."""
+    names = dataset.countries["country"].sort_values()
+    return html.Div(
+        [
+            html.Label(t("Find a country"), htmlFor=ids.COUNTRY),
+            dcc.Input(
+                id=ids.COUNTRY,
+                type="search",
+                list=ids.COUNTRY_LIST,
+                value=dataset.countries.at[state.country, "country"] if state.country else "",
+                placeholder=t("Type a country name"),
+                autoComplete="off",
+                debounce=0.3,
+            ),
+            html.Datalist([html.Option(value=name) for name in names], id=ids.COUNTRY_LIST),
+            html.P(id=ids.COUNTRY_STATUS, role="status", className="muted small"),
+        ],
+        className="country-pick",
+    )
+
+
+def find_country(dataset: Dataset, text: str | None) -> str | None:
+    """ISO-3 code for a country name or code typed by a visitor (case-insensitive), else None."""
+    wanted = (text or "").strip().casefold()
+    if not wanted:
+        return None
+    names = dataset.countries["country"]
+    for iso3, name in names.items():
+        if wanted in (name.casefold(), iso3.casefold()):
+            return iso3
+    return None
 
 
 # ---- headline cards ------------------------------------------------------------------------------
@@ -408,7 +448,6 @@ def footer(t: Translate) -> html.Footer:
 
 def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
     t = translator(state.lang)
-    countries = dataset.countries.sort_values("country")
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -468,21 +507,7 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                                     ),
                                     html.Aside(
                                         [
-                                            html.Div(
-                                                [
-                                                    html.Label(t("Find a country"), htmlFor=ids.COUNTRY),
-                                                    dcc.Dropdown(
-                                                        id=ids.COUNTRY,
-                                                        options=[
-                                                            {"label": name, "value": iso3}
-                                                            for iso3, name in countries["country"].items()
-                                                        ],
-                                                        value=state.country,
-                                                        placeholder=t("Type a country name"),
-                                                    ),
-                                                ],
-                                                className="country-pick",
-                                            ),
+                                            country_finder(dataset, state, t),
                                             html.Section(
                                                 [
                                                     html.Button(

@@ -1,0 +1,180 @@
+"""View builders and callback logic without a browser: cards, summary, table, panel, transitions."""
+
+from __future__ import annotations
+
+import pytest
+from dash import html
+
+from dashboard import ids, layout
+from dashboard.callbacks import next_state, option_props, search_of
+from dashboard.figures import view_map_data
+from dashboard.i18n import translator
+from dashboard.panel import changes, country_facts, country_panel
+from dashboard.state import ViewState
+
+t = translator("en")
+
+
+def text_of(component) -> str:
+    """All text in a component tree, as a screen reader would meet it."""
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return "".join(text_of(c) for c in component)
+    return text_of(getattr(component, "children", None))
+
+
+def map_data(dataset, state: ViewState):
+    wides = {e: dataset.wide(e) for e in dataset.edition_ids}
+    return view_map_data(
+        wides, dataset.published, dataset.edition_labels, state.indicator, state.edition, state.compare
+    )
+
+
+def all_links(component) -> list:
+    found = [component] if isinstance(component, html.A) else []
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str):
+            found += all_links(child)
+    return found
+
+
+def test_default_cards_show_hri_totals_and_how_many_are_named(dataset):
+    cards = [text_of(c) for c in layout.cards(dataset, ViewState(), t)]
+    assert cards[0].startswith("Needle and syringe programmes92 · 87 named in the data")
+    numbers = [text_of(c[1].children[0]) for c in layout.cards(dataset, ViewState(), t)]
+    assert numbers == ["92", "88", "17", "109"]
+    assert "named in the data" not in cards[2]  # DCR list is complete: no note
+
+
+def test_2024_dcr_card(dataset):
+    numbers = [text_of(c[1].children[0]) for c in layout.cards(dataset, ViewState(edition="2024"), t)]
+    assert numbers[2] == "18"
+
+
+def test_region_cards_show_listed_count_and_unknowns(dataset):
+    state = ViewState(region="latin-america")
+    wide = dataset.wide("2023")
+    wide = wide[wide["region"] == "latin-america"]
+    cards = layout.cards(dataset, state, t)
+    assert text_of(cards[0][1].children[0]) == str((wide["nsp"] == "yes").sum())
+    unknown = int((wide["policy"] == "unknown").sum())
+    assert unknown > 0 and f"{unknown} not known" in text_of(cards[3])
+
+
+def test_summary_sentence(dataset):
+    state = ViewState()
+    text = layout.summary(dataset, state, map_data(dataset, state), t)
+    assert text == (
+        "In the 2023 update, 92 countries have needle and syringe programmes according to HRI; this"
+        " dataset names 87 of them; 108 countries are listed without; 5 are not known."
+    )
+    dcr = ViewState(indicator="dcr", edition="2024")
+    assert "18 countries have drug consumption rooms" in layout.summary(
+        dataset, dcr, map_data(dataset, dcr), t
+    )
+    change = ViewState(indicator="dcr", compare="2022")
+    assert "1 countries gained it" in layout.summary(dataset, change, map_data(dataset, change), t)
+
+
+def test_table_rows_follow_the_view(dataset):
+    state = ViewState(region="oceania")
+    rows = layout.table_rows(dataset, state, map_data(dataset, state))
+    assert len(rows) == int((dataset.countries["region"] == "oceania").sum())
+    aus = next(r for r in rows if r["iso3"] == "AUS")
+    assert aus["region"] == "Oceania" and aus["status"] in {"Yes", "No", "Not known"}
+    assert aus["source"].startswith("[") and "](https://" in aus["source"]
+    columns = [c["field"] for c in layout.table_columns(state, t)]
+    assert columns == ["country", "region", "status", "source"]
+    compare = ViewState(compare="2020")
+    assert [c["field"] for c in layout.table_columns(compare, t)][-1] == "detail"
+    assert len(layout.table_rows(dataset, compare, map_data(dataset, compare))) == 200
+
+
+def test_map_title_and_citation(dataset):
+    assert layout.map_title(dataset, ViewState(), t) == "Needle and syringe programmes · 2023 update · World"
+    assert "what changed from GSHR 2020 to 2023 update" in layout.map_title(
+        dataset, ViewState(compare="2020"), t
+    )
+    cite = layout.citation(dataset, ViewState(), t)
+    assert "Global State of Harm Reduction 2023 update to key data" in text_of(cite)
+    (link,) = [a for c in cite for a in all_links(c)]
+    assert link.target == "_blank" and "noopener" in link.rel
+
+
+def test_country_panel_for_colombia(dataset):
+    body = country_panel(dataset, "COL", t)
+    text = text_of(body)
+    assert body[0].children == "Colombia" and "Region: Latin America" in text
+    for label in (
+        "Needle and syringe programmes",
+        "Opioid agonist therapy",
+        "Drug consumption rooms",
+        "National policy support",
+        "Needle and syringe programmes in prisons",
+    ):
+        assert label in text
+    facts = country_facts(dataset, "COL")
+    assert len(facts) == 5 * len(dataset.edition_ids)
+    links = [a for c in body for a in all_links(c)]
+    assert links and all(a.target == "_blank" and "noopener" in a.rel for a in links)
+    assert "Drug consumption rooms: No in GSHR 2022 → Yes in 2023 update" in text
+    assert "Named by a Harm Reduction International publication" in text
+
+
+def test_changes_ignore_steps_to_or_from_not_known(dataset):
+    facts = country_facts(dataset, "COL")
+    moved = changes(facts, dataset.edition_ids)
+    assert ("dcr", "2022", "no", "2023", "yes") in moved
+    assert all("unknown" not in (old, new) for _, _, old, _, new in moved)
+
+
+def option(param: str, value: str) -> dict[str, str]:
+    return layout.option_id(param, value)
+
+
+def test_button_map_click_table_and_close_transitions():
+    state = ViewState(compare="2020")
+    assert next_state(state, option("indicator", "oat")).indicator == "oat"
+    assert next_state(state, option("compare", "none")).compare is None
+    assert next_state(state, option("edition", "2020")).compare is None  # not compared with itself
+    assert next_state(state, option("region", "asia")).region == "asia"
+    click = {"points": [{"customdata": "MLT", "lat": 35.9, "lon": 14.4}]}
+    assert next_state(state, ids.MAP, click=click).country == "MLT"
+    assert next_state(state, ids.TABLE, cell={"rowId": "COL"}).country == "COL"
+    assert next_state(state.with_(country="COL"), ids.PANEL_CLOSE).country is None
+    assert search_of(ViewState()) == "" and search_of(ViewState(edition="2024")) == "?edition=2024"
+
+
+def test_option_props_press_one_button_per_group(dataset):
+    state = ViewState(indicator="dcr", edition="2024")
+    option_ids = [option(p, v) for p, values in layout.option_values(dataset).items() for v in values]
+    pressed, disabled = option_props(state, option_ids)
+    on = {(o["param"], o["value"]) for o, p in zip(option_ids, pressed) if p == "true"}
+    assert on == {("indicator", "dcr"), ("edition", "2024"), ("compare", "none"), ("region", "world")}
+    assert [o for o, d in zip(option_ids, disabled) if d] == [option("compare", "2024")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso3"),
+    [
+        ("Colombia", "COL"),
+        (" colombia ", "COL"),
+        ("mlt", "MLT"),
+        ("Kosovo", "XKX"),
+        ("Atlantis", None),
+        ("", None),
+    ],
+)
+def test_find_country(dataset, typed, iso3):
+    assert layout.find_country(dataset, typed) == iso3
+
+
+def test_layout_builds_for_a_linked_view(app, dataset):
+    page = layout.page(app, dataset, ViewState(indicator="dcr", country="COL"))
+    text = text_of(page)
+    assert "Harm Reduction Atlas" in text and layout.DISCLAIMER in text
+    assert "Natural Earth" in text

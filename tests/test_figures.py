@@ -1,0 +1,139 @@
+"""Pure figure builders: traces, locations, colours, hover, legend, regions, and update size."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import pytest
+
+from dashboard.figures import (
+    REGION_VIEWS,
+    completeness_note,
+    map_figure,
+    status_data,
+    view_map_data,
+)
+from dashboard.indicators import CHANGE_COLOURS, SERVICE_COLOURS, STATUS_COLOURS
+
+
+@pytest.fixture(scope="module")
+def wides(dataset):
+    return {e: dataset.wide(e) for e in dataset.edition_ids}
+
+
+def build(dataset, wides, indicator="nsp", edition="2023", compare=None):
+    return view_map_data(wides, dataset.published, dataset.edition_labels, indicator, edition, compare)
+
+
+def choropleths(fig: go.Figure) -> list:
+    return [tr for tr in fig.data if isinstance(tr, go.Choropleth)]
+
+
+def markers(fig: go.Figure) -> list:
+    return [tr for tr in fig.data if isinstance(tr, go.Scattergeo)]
+
+
+def test_trace_types_and_every_country_drawn(dataset, wides):
+    fig = map_figure(build(dataset, wides))
+    assert {type(tr).__name__ for tr in fig.data} == {"Choropleth", "Scattergeo"}
+    drawn = [iso for tr in choropleths(fig) for iso in tr.locations]
+    assert sorted(drawn) == sorted(dataset.countries.index)  # each country once, none missing
+    small = {iso for tr in markers(fig) for iso in tr.customdata}
+    assert small == set(dataset.countries.index[dataset.countries["small"]])
+    assert {"MLT", "SGP", "KNA", "TUV"} <= small
+
+
+def test_colours_fixed_per_status(dataset, wides):
+    data = build(dataset, wides)
+    fig = map_figure(data)
+    wide = dataset.wide("2023")
+    for tr in choropleths(fig):
+        statuses = {wide.at[iso, "nsp"] for iso in tr.locations}
+        assert len(statuses) <= 1
+        if statuses:
+            colour = STATUS_COLOURS[statuses.pop()]
+            assert tr.colorscale[0][1] == tr.colorscale[-1][1] == colour
+    for tr in markers(fig):
+        assert tr.marker.color == STATUS_COLOURS[wide.at[tr.customdata[0], "nsp"]]
+    assert STATUS_COLOURS["no"] != STATUS_COLOURS["unknown"]
+
+
+def test_customdata_is_iso3_on_every_trace(dataset, wides):
+    fig = map_figure(build(dataset, wides, "services"))
+    for tr in choropleths(fig):
+        assert list(tr.customdata) == list(tr.locations)
+    assert all(len(c) == 3 and c.isupper() for tr in markers(fig) for c in tr.customdata)
+
+
+def test_hover_names_country_and_status(dataset, wides):
+    data = build(dataset, wides)
+    assert data.frame.at["COL", "hover"] == "<b>Colombia</b><br>Needle and syringe programmes: Yes"
+    fig = map_figure(data)
+    (trace,) = [tr for tr in choropleths(fig) if "COL" in tr.locations]
+    i = list(trace.locations).index("COL")
+    assert trace.text[i] == "Colombia"
+    assert trace.hovertemplate == "<b>%{text}</b><br>Needle and syringe programmes: Yes<extra></extra>"
+    unknown = data.frame[data.frame["category"] == "unknown"].index[0]
+    assert data.frame.at[unknown, "detail"].endswith("Not known")
+
+
+def test_legend_title_says_list_is_incomplete(dataset, wides):
+    data = build(dataset, wides)
+    assert data.legend_title == (
+        "Needle and syringe programmes, 2023 update · list incomplete: 87 of 92 named"
+    )
+    fig = map_figure(data)
+    assert "list incomplete: 87 of 92 named" in fig.layout.legend.title.text
+    complete = build(dataset, wides, "dcr", "2024")
+    assert complete.legend_title == "Drug consumption rooms, GSHR 2024"
+    assert completeness_note(17, 17) == "" and completeness_note(3, None) == ""
+
+
+def test_services_and_change_categories(dataset, wides):
+    services = build(dataset, wides, "services")
+    assert set(services.frame["category"]) <= set(SERVICE_COLOURS)
+    wide = dataset.wide("2023")
+    col = [wide.at["COL", i] for i in ("nsp", "oat", "dcr")].count("yes")
+    assert services.frame.at["COL", "category"] == str(col)
+    assert services.labels["2"] == "2 of 3"
+
+    change = build(dataset, wides, "dcr", "2023", compare="2022")
+    assert change.frame.at["COL", "category"] == "gained"  # DCR: no in 2022, yes in 2023
+    assert "GSHR 2022 to 2023 update" in change.legend_title
+    fig = map_figure(change)
+    gained = [tr for tr in choropleths(fig) if "COL" in tr.locations][0]
+    assert gained.colorscale[0][1] == CHANGE_COLOURS["gained"]
+    # the order of the two editions does not matter: before is always the earlier one
+    swapped = build(dataset, wides, "dcr", "2022", compare="2023")
+    assert swapped.frame.at["COL", "category"] == "gained"
+
+
+def test_region_filters_and_turns_the_map(dataset, wides):
+    regions = dataset.countries["region"]
+    fig = map_figure(build(dataset, wides), "oceania", regions)
+    drawn = {iso for tr in choropleths(fig) for iso in tr.locations}
+    assert drawn == set(regions.index[regions == "oceania"])
+    assert {"KIR", "WSM", "TON", "AUS"} <= drawn  # both sides of the antimeridian
+    geo = fig.layout.geo
+    assert geo.projection.rotation.lon == REGION_VIEWS["oceania"].lon == geo.center.lon
+    assert geo.projection.scale > 1 and geo.fitbounds in (None, False)
+    world = map_figure(build(dataset, wides))
+    assert list(world.layout.geo.lataxis.range) == [-58, 85]
+    assert set(REGION_VIEWS) == set(regions.unique())
+
+
+@pytest.mark.parametrize(
+    ("indicator", "compare"), [("nsp", None), ("policy", "2020"), ("services", None), ("services", "2020")]
+)
+def test_figure_json_small_enough_to_send_per_update(dataset, wides, indicator, compare):
+    fig = map_figure(build(dataset, wides, indicator, "2023", compare), height=None)
+    text = fig.to_json()
+    assert len(text.encode()) <= 15 * 1024  # the spec: at most 15 KB per update
+    assert "world_50m" not in text and "coordinates" not in json.loads(text)["layout"]["geo"]
+
+
+def test_status_data_takes_a_translator(dataset):
+    data = status_data(dataset.wide("2023"), "nsp", "title", t=str.upper)
+    assert data.labels["yes"] == "YES"
+    assert data.frame.at["COL", "detail"] == "NEEDLE AND SYRINGE PROGRAMMES: YES"

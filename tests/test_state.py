@@ -1,0 +1,70 @@
+"""URL state: ViewState -> query -> parse_view round trips, and lenient fallbacks with notes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.indicators import MAP_INDICATORS
+from dashboard.layout import view_from_query
+from dashboard.regions import REGIONS, WORLD
+from dashboard.state import ViewState
+
+EDITIONS = ["2020", "2022", "2023", "2024"]
+COUNTRIES = ["COL", "MLT", "XKX", "AUS"]
+
+states = st.builds(
+    ViewState,
+    indicator=st.sampled_from(list(MAP_INDICATORS)),
+    edition=st.sampled_from(EDITIONS),
+    region=st.sampled_from([WORLD, *REGIONS]),
+    country=st.none() | st.sampled_from(COUNTRIES),
+    compare=st.none() | st.sampled_from(EDITIONS),
+).filter(lambda s: s.compare != s.edition)
+
+
+@settings(max_examples=150, deadline=None)
+@given(states)
+def test_round_trip(dataset, state):
+    parsed, notes = view_from_query("?" + state.query(), dataset)
+    assert parsed == state and notes == []
+
+
+def test_default_view_has_an_empty_query(dataset):
+    assert ViewState().query() == "" and ViewState().url() == "/"
+    assert view_from_query("", dataset) == (ViewState(), [])
+
+
+def test_spec_examples(dataset):
+    state, notes = view_from_query("?indicator=dcr&edition=2024", dataset)
+    assert (state.indicator, state.edition, notes) == ("dcr", "2024", [])
+    state, _ = view_from_query("?country=col", dataset)
+    assert state.country == "COL"
+    assert view_from_query("?country=XKX", dataset)[0].country == "XKX"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("?edition=bogus", "edition"),
+        ("?indicator=<script>alert(1)</script>", "indicator"),
+        ("?region=mars", "region"),
+        ("?country=ZZZ", "country"),
+        ("?compare=1999", "compare"),
+    ],
+)
+def test_unknown_values_fall_back_with_a_note(dataset, query, name):
+    state, notes = view_from_query(query, dataset)
+    assert getattr(state, name) == getattr(ViewState(), name)
+    assert len(notes) == 1 and notes[0].startswith(f"Unknown {name}")
+
+
+def test_several_bad_values_keep_the_good_ones(dataset):
+    state, notes = view_from_query("?edition=bogus&indicator=oat&region=nowhere", dataset)
+    assert state == ViewState(indicator="oat") and len(notes) == 2
+
+
+def test_compare_with_itself_is_no_comparison(dataset):
+    state, _ = view_from_query("?edition=2022&compare=2022", dataset)
+    assert state.compare is None
