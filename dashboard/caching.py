@@ -28,11 +28,22 @@ COMPRESSED_TYPES = [
     "application/json",
     "application/xml",
     "image/svg+xml",
+    "image/x-icon",
+    "image/vnd.microsoft.icon",
 ]
+# Brotli first (a third smaller than gzip on plotly.js at level 6, in ~30 ms), gzip for the rest;
+# flask-compress would otherwise prefer zstd at a level that compresses no better than gzip.
+COMPRESSION = {
+    "COMPRESS_ALGORITHM": ["br", "gzip"],
+    "COMPRESS_ALGORITHM_STREAMING": ["br", "deflate"],  # static files; gzip cannot stream here
+    "COMPRESS_BR_LEVEL": 6,
+}
 
 
 def cache_control(path: str, prefix: str, fingerprinted: bool) -> str | None:
     """The ``Cache-Control`` value for a successful response to ``path`` (None: leave as is)."""
+    if path == prefix + "_favicon.ico":
+        return f"public, max-age={ASSET_MAX_AGE}"
     if path.startswith(prefix + "assets/"):
         return f"public, max-age={YEAR}, immutable" if fingerprinted else f"public, max-age={ASSET_MAX_AGE}"
     if path.startswith(prefix + "api/"):
@@ -48,7 +59,7 @@ def register(app: Dash) -> None:
     """Compress responses and set cache headers on ``app.server``."""
     server = app.server
     prefix = app.config.routes_pathname_prefix
-    server.config["COMPRESS_MIMETYPES"] = COMPRESSED_TYPES
+    server.config.update(COMPRESSION, COMPRESS_MIMETYPES=COMPRESSED_TYPES)
     Compress(server)  # registered first, so its after_request runs last, on the final body
 
     @server.after_request

@@ -1,4 +1,4 @@
-"""Security headers, error pages, unknown paths, compression and cache headers (Flask test client)."""
+"""Security headers, error pages, unknown paths and a path prefix (Flask test client)."""
 
 from __future__ import annotations
 
@@ -92,54 +92,6 @@ def test_dash_callbacks_still_work(client):
     deps = client.get("/_dash-dependencies").get_json()
     assert deps, "the dashboard registers callbacks"
     assert client.post("/_dash-update-component", json={}).status_code != 404
-
-
-@pytest.mark.parametrize(
-    ("path", "kind"),
-    [
-        ("/", "text/html"),
-        ("/api/v1/coverage.csv", "text/csv"),
-        ("/api/v1/coverage.json", "application/json"),
-        ("/assets/geo/world_50m.json", "application/json"),
-    ],
-)
-def test_text_responses_are_compressed(client, path, kind):
-    response = client.get(path, headers={"Accept-Encoding": "gzip, br"})
-    assert response.mimetype == kind
-    assert response.headers.get("Content-Encoding") in ("gzip", "br")
-    assert "Accept-Encoding" in response.headers["Vary"]
-
-
-def test_dash_bundles_are_compressed_and_cached_for_a_year(client):
-    html = client.get("/").get_data(as_text=True)
-    bundles = re.findall(r'src="(/_dash-component-suites/[^"]+)"', html)
-    assert bundles and len(bundles) == len(set(bundles)), "no bundle is loaded twice"
-    response = client.get(bundles[0], headers={"Accept-Encoding": "gzip"})
-    assert response.headers["Content-Encoding"] == "gzip"
-    assert "max-age=31536000" in response.headers["Cache-Control"]
-
-
-def test_geometry_is_cached_and_revalidated(client):
-    first = client.get("/assets/geo/world_50m.json")
-    assert first.headers["Cache-Control"] == "public, max-age=86400"
-    again = client.get("/assets/geo/world_50m.json", headers={"If-None-Match": first.headers["ETag"]})
-    assert again.status_code == 304
-
-
-@pytest.mark.parametrize("path", ["/api/v1/summary.json?edition=2022", "/api/v1/coverage.csv?region=asia"])
-def test_api_answers_carry_an_etag_and_answer_304(client, path):
-    first = client.get(path, headers={"Accept-Encoding": "gzip"})
-    assert first.status_code == 200
-    assert "max-age" in first.headers["Cache-Control"]
-    etag = first.headers["ETag"]
-    again = client.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
-    assert again.status_code == 304
-    assert not again.data
-
-
-def test_pages_and_health_are_not_kept_by_caches(client):
-    assert client.get("/").headers["Cache-Control"] == "no-cache"
-    assert client.get("/healthz").headers["Cache-Control"] == "no-store"
 
 
 def test_a_path_prefix_reaches_bundles_and_geometry(monkeypatch):

@@ -1,0 +1,221 @@
+"""What the browser sees: first-load weight, time to first map paint, bytes per map update.
+
+Headless Chromium (the one the browser tests use), a fresh context (empty cache) per load. Sizes
+are the encoded (on-the-wire, compressed) body sizes Chromium reports, and the decoded sizes.
+Also collects the callback requests the page made, for ``bench.latency`` to replay.
+
+    python -m bench.page http://127.0.0.1:8070/
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Browser, Page, Request, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+MAP_SELECTOR = ".choroplethlocation"
+UPDATE_PATH = "/_dash-update-component"
+# Records when the first country shape appears, in ms since navigation start.
+PAINT_PROBE = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector('SELECTOR')) { window.__mapPaint = performance.now(); observer.disconnect(); }
+}).observe(document, {childList: true, subtree: true});
+""".replace("SELECTOR", MAP_SELECTOR)
+
+
+@dataclass
+class Transfer:
+    url: str
+    encoded: int  # bytes on the wire (body, as sent: compressed when the server compressed it)
+    decoded: int  # bytes after decompression
+    post_data: str | None = None
+
+
+@dataclass
+class Load:
+    """One page load, from navigation until the map is drawn and the network is quiet."""
+
+    paint_ms: float
+    transfers: list[Transfer] = field(default_factory=list)
+
+    @property
+    def encoded(self) -> int:
+        return sum(t.encoded for t in self.transfers)
+
+    @property
+    def decoded(self) -> int:
+        return sum(t.decoded for t in self.transfers)
+
+    @property
+    def duplicates(self) -> list[str]:
+        """Scripts, styles or geometry fetched more than once (callbacks may repeat)."""
+        counts = Counter(t.url for t in self.transfers if UPDATE_PATH not in t.url)
+        return [url for url, n in counts.items() if n > 1]
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Recorder:
+    """Collects finished requests of a page, and knows when the network has gone quiet."""
+
+    def __init__(self, page: Page) -> None:
+        self.transfers: list[Transfer] = []
+        self.in_flight = 0
+        self.last_change = time.monotonic()
+        page.on("request", self._started)
+        page.on("requestfinished", self._finished)
+        page.on("requestfailed", self._failed)
+
+    def _started(self, _: Request) -> None:
+        self.in_flight += 1
+        self.last_change = time.monotonic()
+
+    def _failed(self, _: Request) -> None:
+        self.in_flight -= 1
+        self.last_change = time.monotonic()
+
+    def _finished(self, request: Request) -> None:
+        response = request.response()
+        body = response.body() if response and response.status != 304 else b""
+        self.transfers.append(
+            Transfer(request.url, request.sizes()["responseBodySize"], len(body), request.post_data)
+        )
+        self.in_flight -= 1
+        self.last_change = time.monotonic()
+
+    def wait_quiet(self, page: Page, quiet_s: float = 0.5, limit_s: float = 20) -> None:
+        """Wait until no request has been pending for ``quiet_s`` seconds (at most ``limit_s``)."""
+        deadline = time.monotonic() + limit_s
+        while time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+            if self.in_flight <= 0 and time.monotonic() - self.last_change >= quiet_s:
+                return
+        raise TimeoutError("the page kept making requests")
+
+    def take(self) -> list[Transfer]:
+        taken, self.transfers = self.transfers, []
+        return taken
+
+
+def first_load(browser: Browser, url: str) -> Load:
+    """Load ``url`` with an empty cache; time to the first country shape, and every transfer."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.add_init_script(PAINT_PROBE)
+        recorder = Recorder(page)
+        page.goto(url)
+        page.wait_for_selector(MAP_SELECTOR, state="attached", timeout=20_000)
+        recorder.wait_quiet(page)
+        return Load(page.evaluate("window.__mapPaint"), recorder.take())
+    finally:
+        context.close()
+
+
+def pick(page: Page, param: str, value: str) -> None:
+    """Choose ``value`` for a query parameter the way a person does: its toggle button or radio."""
+    button = page.locator(f"""[id*='"param":"{param}"'][id*='"value":"{value}"']""")
+    if button.count():
+        button.first.click()
+    else:
+        page.check(f'#control-{param} input[value="{value}"]', force=True)
+
+
+def switch_updates(browser: Browser, url: str, choices: list[tuple[str, str]]) -> list[list[Transfer]]:
+    """After the first load, pick each (parameter, value) in turn; the transfers each one caused."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        recorder = Recorder(page)
+        page.goto(url)
+        page.wait_for_selector(MAP_SELECTOR, state="attached", timeout=20_000)
+        recorder.wait_quiet(page)
+        recorder.take()
+        updates = []
+        for param, value in choices:
+            pick(page, param, value)
+            recorder.wait_quiet(page)
+            updates.append(recorder.take())
+        return updates
+    finally:
+        context.close()
+
+
+INDICATOR_SWITCHES = [("indicator", v) for v in ("oat", "dcr", "policy", "services", "nsp")]
+EDITION_SWITCHES = [("edition", v) for v in ("2020", "2022", "2024", "2023")]
+
+
+@dataclass
+class PageFigures:
+    first_load_encoded: int
+    first_load_decoded: int
+    requests: int
+    duplicates: list[str]
+    paint_ms: list[float]
+    update_encoded: list[int]  # per switch: all callback responses it caused
+    update_decoded: list[int]
+    geometry_in_updates: bool
+    callback_bodies: list[str]
+
+
+def measure(url: str, loads: int = 5) -> PageFigures:
+    """``loads`` cold loads (the first warms the server and is not timed), then 9 switches."""
+    with chromium() as browser:
+        first_load(browser, url)  # warm-up: server imports, OS caches
+        runs = [first_load(browser, url) for _ in range(loads)]
+        updates = switch_updates(browser, url, INDICATOR_SWITCHES + EDITION_SWITCHES)
+    calls = [t for update in updates for t in update if UPDATE_PATH in t.url]
+    bodies = [t.post_data for t in calls if t.post_data]
+    bodies += [t.post_data for run in runs[:1] for t in run.transfers if UPDATE_PATH in t.url and t.post_data]
+    last = runs[-1]
+    return PageFigures(
+        first_load_encoded=last.encoded,
+        first_load_decoded=last.decoded,
+        requests=len(last.transfers),
+        duplicates=last.duplicates,
+        paint_ms=[r.paint_ms for r in runs],
+        update_encoded=[sum(t.encoded for t in u) for u in updates],
+        update_decoded=[sum(t.decoded for t in u) for u in updates],
+        geometry_in_updates=any("world_50m" in t.url or "topojson" in t.url for u in updates for t in u),
+        callback_bodies=bodies,
+    )
+
+
+def main(argv: list[str]) -> int:
+    url = argv[0] if argv else "http://127.0.0.1:8070/"
+    figures = measure(url)
+    print(f"first load: {figures.first_load_encoded / 1e6:.2f} MB on the wire")
+    print(f"  ({figures.first_load_decoded / 1e6:.2f} MB decoded, {figures.requests} requests)")
+    print(f"duplicates: {figures.duplicates or 'none'}")
+    print(f"first map paint: median {statistics.median(figures.paint_ms):.0f} ms of {figures.paint_ms}")
+    print(f"bytes per update (encoded): {figures.update_encoded}")
+    print(f"bytes per update (decoded): {figures.update_decoded}")
+    print(f"geometry re-sent on update: {figures.geometry_in_updates}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
