@@ -16,10 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard.config import ROOT
 from dashboard.data import SCHEMAS, DataError, load_dataset
 from dashboard.state import ParamError, ViewState, domains, parse_view
-from tests.conftest import DATA_DIR
 
+DATA_DIR = ROOT / "data"
 EDITIONS = ["2020", "2022", "2023", "2024"]
 PARAMS = ["indicator", "edition", "region", "country", "compare", "lang", "preset", "format"]
 # Payloads whose live (unescaped) form must never appear in a response body.
