@@ -43,7 +43,9 @@ data: install
 	$(BIN)/python scripts/build_data.py
 	$(BIN)/python -m dashboard.data
 
+# Speed figures of BENCHMARKS.md (loopback only): needs wrk for the load test.
 bench: install-dev browser
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(BIN)/python -m bench
 
 clean:
