@@ -83,7 +83,8 @@ def register(app: Dash, dataset: Dataset) -> None:
             if iso3 is None:
                 t = translator(state.lang)
                 message = t("No country called “{name}” in the Atlas.").format(name=typed) if typed else ""
-                return no_update, no_update, no_update, no_update, message
+                unchanged = [no_update] * len(ctx.outputs_list[1])
+                return no_update, unchanged, unchanged, no_update, message
             new, message = state.with_(country=iso3), ""
         elif trigger in (None, ids.URL):
             new = state
@@ -155,7 +156,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         caption = t("{title}: {count} countries.").format(
             title=layout.map_title(dataset, state, t), count=len(rows)
         )
-        return rows, layout.table_columns(state, t), caption
+        return rows, layout.table_columns(dataset, state, t), caption
 
     # The quick filter runs in the browser: typing never waits for the server.
     app.clientside_callback(

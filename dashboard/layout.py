@@ -10,7 +10,6 @@ from urllib.parse import parse_qsl, urlsplit
 
 import dash_ag_grid as dag
 import flask
-import pandas as pd
 from dash import Dash, dcc, html
 
 from dashboard import ids, share
@@ -305,51 +304,63 @@ def citation(dataset: Dataset, state: ViewState, t: Translate) -> list:
 # ---- table ---------------------------------------------------------------------------------------
 
 
-def table_rows(dataset: Dataset, state: ViewState, data: MapData) -> list[dict[str, str]]:
-    """One row per country in the view, with what the map shows for it (and its source)."""
+def table_sources(dataset: Dataset, state: ViewState) -> list[str]:
+    """The distinct source URLs of the view's indicator (empty for services and comparisons)."""
+    if state.indicator not in INDICATORS or state.compare:
+        return []
+    urls = dataset.wide(state.edition)[f"{state.indicator}_source"]
+    return sorted({u for u in urls if u})
+
+
+def table_rows(dataset: Dataset, state: ViewState, data: MapData) -> list[dict[str, object]]:
+    """One row per country in the view, with what the map shows for it.
+
+    For a status view ``source`` is the index of the country's source in :func:`table_sources`
+    (each URL travels once per update); for services and comparisons ``detail`` spells out the
+    statuses behind the category.
+    """
     frame = data.frame
-    regions = dataset.countries["region"].reindex(frame.index)
     if state.region != WORLD:
-        frame = frame[regions == state.region]
-    status_only = state.indicator in INDICATORS and not state.compare
-    sources = (
-        dataset.wide(state.edition)[f"{state.indicator}_source"] if status_only else pd.Series(dtype=str)
-    )
-    return [
-        {
+        frame = frame[dataset.countries["region"].reindex(frame.index) == state.region]
+    urls = table_sources(dataset, state)
+    index = {u: n for n, u in enumerate(urls)}
+    sources = dataset.wide(state.edition)[f"{state.indicator}_source"] if urls else None
+    rows: list[dict[str, object]] = []
+    for iso3, row in frame.iterrows():
+        out: dict[str, object] = {
             "iso3": iso3,
             "country": row.country,
             "region": dataset.countries.at[iso3, "hri_region"],
             "status": data.labels[row.category],
-            "detail": row.detail.replace("<br>", " · "),
-            "source": f"[{_host(sources.get(iso3, ''))}]({sources[iso3]})" if sources.get(iso3) else "",
         }
-        for iso3, row in frame.iterrows()
-    ]
+        if sources is not None:
+            out["source"] = index.get(sources.get(iso3, ""))
+        else:
+            out["detail"] = row.detail.replace("<br>", " · ")
+        rows.append(out)
+    return rows
 
 
-def _host(url: str) -> str:
-    return urlsplit(url).netloc.removeprefix("www.")
-
-
-def table_columns(state: ViewState, t: Translate) -> list[dict[str, object]]:
+def table_columns(dataset: Dataset, state: ViewState, t: Translate) -> list[dict[str, object]]:
     columns: list[dict[str, object]] = [
         {"field": "country", "headerName": t("Country"), "flex": 2, "minWidth": 150, "sort": "asc"},
         {"field": "region", "headerName": t("Region"), "flex": 2, "minWidth": 140},
         {"field": "status", "headerName": t("Change") if state.compare else t("Status"), "flex": 1},
     ]
-    if state.compare or state.indicator == "services":
-        columns.append({"field": "detail", "headerName": t("Details"), "flex": 3, "minWidth": 220})
-    else:
+    urls = table_sources(dataset, state)
+    if urls:
         columns.append(
             {
                 "field": "source",
                 "headerName": t("Source"),
                 "flex": 2,
-                "cellRenderer": "markdown",
+                "cellRenderer": "SourceLink",
+                "cellRendererParams": {"urls": urls},
                 "sortable": False,
             }
         )
+    else:
+        columns.append({"field": "detail", "headerName": t("Details"), "flex": 3, "minWidth": 220})
     return columns
 
 

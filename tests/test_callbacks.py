@@ -86,11 +86,13 @@ def test_table_rows_follow_the_view(dataset):
     assert len(rows) == int((dataset.countries["region"] == "oceania").sum())
     aus = next(r for r in rows if r["iso3"] == "AUS")
     assert aus["region"] == "Oceania" and aus["status"] in {"Yes", "No", "Not known"}
-    assert aus["source"].startswith("[") and "](https://" in aus["source"]
-    columns = [c["field"] for c in layout.table_columns(state, t)]
-    assert columns == ["country", "region", "status", "source"]
+    urls = layout.table_sources(dataset, state)
+    assert urls[aus["source"]] == dataset.wide("2023").at["AUS", "nsp_source"]
+    columns = layout.table_columns(dataset, state, t)
+    assert [c["field"] for c in columns] == ["country", "region", "status", "source"]
+    assert columns[-1]["cellRendererParams"]["urls"] == urls
     compare = ViewState(compare="2020")
-    assert [c["field"] for c in layout.table_columns(compare, t)][-1] == "detail"
+    assert [c["field"] for c in layout.table_columns(dataset, compare, t)][-1] == "detail"
     assert len(layout.table_rows(dataset, compare, map_data(dataset, compare))) == 200
 
 
