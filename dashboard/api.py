@@ -59,9 +59,10 @@ def flag(name: str) -> bool:
     return value == "1"
 
 
-def readme_args(extra: str) -> tuple[str, date]:
-    url, day = json.loads(extra)
-    return url, date.fromisoformat(day)
+def readme_args(extra: str) -> tuple[str, date, str]:
+    """URL, day and language of a README, from the memo key written by ``provenance``."""
+    url, day, lang = json.loads(extra)
+    return url, date.fromisoformat(day), lang
 
 
 def view_url(state: ViewState) -> str:
@@ -111,9 +112,9 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
         }
         return builders[kind]()
 
-    def provenance() -> str:
-        """Where and when a README says the file came from (part of the memo key)."""
-        return json.dumps([request.url_root, date.today().isoformat()])
+    def provenance(state: ViewState) -> str:
+        """Where and when a README says the file came from, and its language (part of the memo key)."""
+        return json.dumps([request.url_root, date.today().isoformat(), state.lang])
 
     def filename(state: ViewState, ext: str) -> str:
         return f"harm-reduction-atlas_{state.edition}_{state.region}.{ext}"
@@ -160,7 +161,7 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
     @api.get("/api/v1/coverage.xlsx")
     def coverage_xlsx() -> Response:
         state, indicator = coverage_args()
-        data = built("coverage.xlsx", state.edition, state.region, indicator, provenance())
+        data = built("coverage.xlsx", state.edition, state.region, indicator, provenance(state))
         return download(data, XLSX, filename(state, "xlsx"))
 
     @api.get("/api/v1/data.csv")
@@ -173,8 +174,8 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
 
     @api.get("/api/v1/bundle.zip")
     def bundle() -> Response:
-        view(allow_all_editions=True)
-        data = built("bundle.zip", "all", "world", None, provenance())
+        state = view(allow_all_editions=True)
+        data = built("bundle.zip", "all", "world", None, provenance(state))
         return download(data, "application/zip", "harm-reduction-atlas.zip")
 
     @api.get("/api/v1/datapackage.json")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 
-from dashboard import ids, layout, share
+from dashboard import ids, index_page, layout, share
 from dashboard.data import Dataset
-from dashboard.figures import map_figure, view_map_data
-from dashboard.i18n import translator
+from dashboard.figures import MapData, map_figure, view_map_data
+from dashboard.i18n import LANGUAGES, country_names, format_number, translator
 from dashboard.indicators import INDICATORS
 from dashboard.panel import country_panel
 from dashboard.state import ViewState
@@ -53,12 +53,27 @@ def option_props(state: ViewState, option_ids: list[dict]) -> tuple[list[str], l
 
 
 def register(app: Dash, dataset: Dataset) -> None:
+    """Every Dash-side behaviour: these callbacks, the share controls' and the index page's."""
     wides = {e: dataset.wide(e) for e in dataset.edition_ids}
     regions = dataset.countries["region"]
-    names = dataset.countries["country"]
+    english = dataset.countries["country"]
+    base = app.get_relative_path("/")
 
     def view(search: str | None) -> tuple[ViewState, list[str]]:
         return layout.view_from_query(search or "", dataset)
+
+    def map_data(state: ViewState) -> MapData:
+        t = translator(state.lang)
+        return view_map_data(
+            wides,
+            dataset.published,
+            dataset.edition_labels,
+            state.indicator,
+            state.edition,
+            state.compare,
+            t,
+            country_names(english, state.lang),
+        )
 
     @app.callback(
         Output(ids.URL, "search"),
@@ -79,7 +94,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         trigger = ctx.triggered_id
         message = no_update
         if trigger == ids.COUNTRY:
-            iso3 = layout.find_country(dataset, typed)
+            iso3 = layout.find_country(dataset, typed, state.lang)
             if iso3 is None:
                 t = translator(state.lang)
                 message = t("No country called “{name}” in the Atlas.").format(name=typed) if typed else ""
@@ -92,6 +107,7 @@ def register(app: Dash, dataset: Dataset) -> None:
             new = next_state(state, trigger, click, cell)
         pressed, disabled = option_props(new, [o["id"] for o in ctx.outputs_list[1]])
         url = no_update if new == state else search_of(new)
+        names = country_names(english, new.lang)
         box = no_update if trigger == ids.COUNTRY else (names[new.country] if new.country else "")
         return url, pressed, disabled, box, message
 
@@ -104,14 +120,13 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(ids.SUMMARY, "children"),
         Output(ids.NOTES, "children"),
         Output(ids.CITATION, "children"),
+        [Output(f"{ids.LANGUAGE}-{code}", "href") for code in LANGUAGES],
         Input(ids.URL, "search"),
     )
     def render(search):
         state, notes = view(search)
         t = translator(state.lang)
-        data = view_map_data(
-            wides, dataset.published, dataset.edition_labels, state.indicator, state.edition, state.compare, t
-        )
+        data = map_data(state)
         title = layout.map_title(dataset, state, t)
         text = layout.summary(dataset, state, data, t)
         shown = {state.indicator} if state.indicator in INDICATORS else set(INDICATORS)
@@ -126,6 +141,7 @@ def register(app: Dash, dataset: Dataset) -> None:
             text,
             note_list,
             layout.citation(dataset, state, t),
+            *layout.language_hrefs(state, base),
         )
 
     @app.callback(
@@ -138,7 +154,9 @@ def register(app: Dash, dataset: Dataset) -> None:
         state, _ = view(search)
         if state.country is None:
             return None, True, "map-layout"
-        return country_panel(dataset, state.country, translator(state.lang)), False, "map-layout has-panel"
+        name = country_names(english, state.lang)[state.country]
+        body = country_panel(dataset, state.country, translator(state.lang), name)
+        return body, False, "map-layout has-panel"
 
     @app.callback(
         Output(ids.TABLE, "rowData"),
@@ -149,12 +167,9 @@ def register(app: Dash, dataset: Dataset) -> None:
     def table(search):
         state, _ = view(search)
         t = translator(state.lang)
-        data = view_map_data(
-            wides, dataset.published, dataset.edition_labels, state.indicator, state.edition, state.compare, t
-        )
-        rows = layout.table_rows(dataset, state, data)
+        rows = layout.table_rows(dataset, state, map_data(state))
         caption = t("{title}: {count} countries.").format(
-            title=layout.map_title(dataset, state, t), count=len(rows)
+            title=layout.map_title(dataset, state, t), count=format_number(len(rows), state.lang)
         )
         return rows, layout.table_columns(dataset, state, t), caption
 
@@ -168,3 +183,4 @@ def register(app: Dash, dataset: Dataset) -> None:
     )
 
     share.register(app, dataset)
+    index_page.register(app, dataset)

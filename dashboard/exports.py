@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import textwrap
 import zipfile
 from datetime import date
 
@@ -18,6 +19,7 @@ from openpyxl.styles import Font
 
 from dashboard.data import EVIDENCE_KINDS, SCHEMAS, Dataset
 from dashboard.datapackage import descriptor
+from dashboard.i18n import translator
 from dashboard.indicators import DATA_INDICATORS, INDICATORS, SERVICE_IDS, services_category
 from dashboard.regions import WORLD
 
@@ -30,6 +32,7 @@ COVERAGE_FILE = "harm-reduction-atlas_coverage_all.csv"
 PUBLISHER = "Harm Reduction International"
 ATLAS = "Harm Reduction Atlas"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+WIDTH = 96  # README line length
 
 
 def indicator_columns(indicator: str | None) -> list[str]:
@@ -112,31 +115,62 @@ def citation(dataset: Dataset, edition: str, url: str, accessed: date) -> str:
     return f"{PUBLISHER} ({year}). {title}. Via {ATLAS}, {url}, accessed {accessed.isoformat()}."
 
 
-def readme_text(dataset: Dataset, url: str, accessed: date) -> str:
-    """README for the bundle and the README sheet: what the files are, how to cite, the licence."""
-    licence = descriptor()["licenses"][0]  # type: ignore[index]
-    evidence = "\n".join(f"  {kind}: {text}" for kind, text in EVIDENCE_KINDS.items())
-    return f"""{ATLAS}: harm reduction services and national policy support by country
+def readme_text(dataset: Dataset, url: str, accessed: date, lang: str = "en") -> str:
+    """README for the bundle and the README sheet: what the files are, how to cite, the licence.
 
-Cite Harm Reduction International first:
+    Written in ``lang``; file names, column names, status values and the citation stay as they
+    are in the files (English), so a reader can match the text to the data.
+    """
+    t = translator(lang)
+    licence = descriptor()["licenses"][0]  # type: ignore[index]
+    evidence = "\n".join(f"  {kind}: {t(text)}" for kind, text in EVIDENCE_KINDS.items())
+
+    def para(text: str) -> str:
+        return textwrap.fill(text, WIDTH)
+
+    files = "\n".join(
+        textwrap.fill(f"{name}: {text}", WIDTH, initial_indent="  ", subsequent_indent="    ")
+        for name, text in (
+            (FULL_FILE, t("every edition, one row per (edition, country, indicator).")),
+            (
+                COVERAGE_FILE,
+                t("every edition, one row per (edition, country), one column group per indicator."),
+            ),
+            (", ".join(SCHEMAS), t("the Atlas's tidy source tables.")),
+            ("datapackage.json", t("Frictionless Data Package descriptor (fields, types, allowed values).")),
+        )
+    )
+    heading = t("Harm Reduction Atlas: harm reduction services and national policy support by country")
+    licence_text = t(
+        "Licence: {licence} ({path}) for this compilation. The facts are Harm Reduction International's,"
+        " from its Global State of Harm Reduction; every yes or no row names its source URL."
+    ).format(licence=licence["name"], path=licence["path"])
+    status = t(
+        "Status: yes = on HRI's list for the edition; no = not on it; unknown = not (yet) sourced in this"
+        " dataset. Unknown is not no."
+    )
+    downloaded = t("Downloaded from {url} on {date}.").format(url=url, date=accessed.isoformat())
+    cite, listing, kinds = (
+        t("Cite Harm Reduction International first:"),
+        t("Files:"),
+        t("How a fact is known (evidence_kind):"),
+    )
+    return f"""{heading}
+
+{cite}
   {citation(dataset, "all", url, accessed)}
 
-Licence: {licence["name"]} ({licence["path"]}) for this compilation. The facts are
-{PUBLISHER}'s, from its Global State of Harm Reduction; every yes or no row names its source URL.
+{para(licence_text)}
 
-Files:
-  {FULL_FILE}: every edition, one row per (edition, country, indicator).
-  {COVERAGE_FILE}: every edition, one row per (edition, country), one column group per indicator.
-  {", ".join(SCHEMAS)}: the Atlas's tidy source tables.
-  datapackage.json: Frictionless Data Package descriptor (fields, types, allowed values).
+{listing}
+{files}
 
-Status: yes = on HRI's list for the edition; no = not on it; unknown = not (yet) sourced in this
-dataset. Unknown is not no.
+{para(status)}
 
-How a fact is known (evidence_kind):
+{kinds}
 {evidence}
 
-Downloaded from {url} on {accessed.isoformat()}.
+{para(downloaded)}
 """
 
 
@@ -196,11 +230,11 @@ def source_table(dataset: Dataset, name: str) -> pd.DataFrame:
     return pd.read_csv(dataset.directory / name, dtype=str, keep_default_na=False)[list(SCHEMAS[name])]
 
 
-def bundle_zip(dataset: Dataset, url: str, accessed: date) -> bytes:
-    """Zip of every table (neutralised CSV), ``datapackage.json`` and ``README.txt``."""
+def bundle_zip(dataset: Dataset, url: str, accessed: date, lang: str = "en") -> bytes:
+    """Zip of every table (neutralised CSV), ``datapackage.json`` and ``README.txt`` (in ``lang``)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
-        bundle.writestr("README.txt", readme_text(dataset, url, accessed))
+        bundle.writestr("README.txt", readme_text(dataset, url, accessed, lang))
         bundle.writestr("datapackage.json", json.dumps(package_descriptor(), indent=2, ensure_ascii=False))
         bundle.writestr(FULL_FILE, csv_bytes(full_data(dataset)))
         bundle.writestr(COVERAGE_FILE, csv_bytes(coverage(dataset, "all")))

@@ -9,7 +9,7 @@ category lives once in the trace's ``hovertemplate``, so an update stays a few k
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -34,6 +34,7 @@ from dashboard.indicators import (
 from dashboard.regions import WORLD
 
 Translate = Callable[[str], str]
+Names = Mapping[str, str] | None  # ISO-3 -> country name in the view's language (None: the data's)
 LAND_COLOUR = "#F4F4F1"  # countries HRI does not report on: plain land, not a status
 BORDER_COLOUR = "#FFFFFF"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
@@ -81,6 +82,14 @@ class MapData:
     legend_title: str
 
 
+def _base(wide: pd.DataFrame, names: Names) -> pd.DataFrame:
+    """Name, position and size of each country, named in the view's language when ``names`` says."""
+    frame = wide[["country", "lat", "lon", "small"]].copy()
+    if names is not None:
+        frame["country"] = [names.get(iso3, name) for iso3, name in frame["country"].items()]
+    return frame
+
+
 def _with_hover(frame: pd.DataFrame, details: list[str]) -> pd.DataFrame:
     """``detail`` is the line under the country name; ``hover`` the whole tooltip."""
     frame["detail"] = details
@@ -88,22 +97,26 @@ def _with_hover(frame: pd.DataFrame, details: list[str]) -> pd.DataFrame:
     return frame
 
 
-def status_data(wide: pd.DataFrame, indicator: str, legend_title: str, t: Translate = identity) -> MapData:
+def status_data(
+    wide: pd.DataFrame, indicator: str, legend_title: str, t: Translate = identity, names: Names = None
+) -> MapData:
     """Yes / no / not known for one indicator in one edition."""
-    frame = wide[["country", "lat", "lon", "small"]].copy()
+    frame = _base(wide, names)
     frame["category"] = wide[indicator]
     label = t(MAP_INDICATORS[indicator].label)
     frame = _with_hover(frame, [f"{label}: {t(STATUS_LABELS[s])}" for s in wide[indicator]])
     return MapData(frame, STATUSES, STATUS_COLOURS, {s: t(STATUS_LABELS[s]) for s in STATUSES}, legend_title)
 
 
-def services_data(wide: pd.DataFrame, legend_title: str, t: Translate = identity) -> MapData:
+def services_data(
+    wide: pd.DataFrame, legend_title: str, t: Translate = identity, names: Names = None
+) -> MapData:
     """How many of NSP, OAT and DCR are available (0-3), or not known."""
-    frame = wide[["country", "lat", "lon", "small"]].copy()
+    frame = _base(wide, names)
     frame["category"] = [
         services_category(list(row)) for row in wide[list(SERVICE_IDS)].itertuples(index=False)
     ]
-    parts = [[f"{MAP_INDICATORS[i].short}: {t(STATUS_LABELS[s])}" for s in wide[i]] for i in SERVICE_IDS]
+    parts = [[f"{t(MAP_INDICATORS[i].short)}: {t(STATUS_LABELS[s])}" for s in wide[i]] for i in SERVICE_IDS]
     details = [
         f"{t('Services available')}: {t(STATUS_LABELS[UNKNOWN]) if c == UNKNOWN else c}<br>{' · '.join(p)}"
         for c, *p in zip(frame["category"], *parts)
@@ -123,6 +136,7 @@ def change_data(
     editions: tuple[str, str],
     legend_title: str,
     t: Translate = identity,
+    names: Names = None,
 ) -> MapData:
     """Gained / lost / unchanged / not known between two editions (``before`` -> ``after``).
 
@@ -137,7 +151,7 @@ def change_data(
     else:
         old, new = list(before[indicator]), list(after[indicator])
         old_s, new_s = old, new
-    frame = after[["country", "lat", "lon", "small"]].copy()
+    frame = _base(after, names)
     frame["category"] = [change_category(o, n) for o, n in zip(old_s, new_s)]
     label = t(MAP_INDICATORS[indicator].label)
 
@@ -193,27 +207,32 @@ def view_map_data(
     edition: str,
     compare: str | None = None,
     t: Translate = identity,
+    names: Names = None,
 ) -> MapData:
     """The map data for one view: status, services or (with ``compare``) change between editions.
 
-    ``wides`` maps edition -> ``Dataset.wide(edition)``; ``published`` is ``Dataset.published``.
-    The legend title says when the country list behind the map is shorter than HRI's total.
+    ``wides`` maps edition -> ``Dataset.wide(edition)``; ``published`` is ``Dataset.published``;
+    ``edition_labels`` are the English labels (translated here with ``t``); ``names`` the country
+    names in the view's language. The legend title says when the country list behind the map is
+    shorter than HRI's total.
     """
     wide = wides[edition]
     notes = []
     for i, listed, total in _yes_totals(wide, indicator, published, edition):
         note = completeness_note(listed, total, t)
         if note and indicator == "services":
-            note = f"{MAP_INDICATORS[i].short} {note}"
+            note = f"{t(MAP_INDICATORS[i].short)} {note}"
         notes.append(note)
     if compare:
         before, after = sorted((compare, edition))
-        title = legend_title(indicator, edition_labels[after], notes, t, compare_label=edition_labels[before])
-        return change_data(wides[before], wides[after], indicator, (before, after), title, t)
-    title = legend_title(indicator, edition_labels[edition], notes, t)
+        title = legend_title(
+            indicator, t(edition_labels[after]), notes, t, compare_label=t(edition_labels[before])
+        )
+        return change_data(wides[before], wides[after], indicator, (before, after), title, t, names)
+    title = legend_title(indicator, t(edition_labels[edition]), notes, t)
     if indicator == "services":
-        return services_data(wide, title, t)
-    return status_data(wide, indicator, title, t)
+        return services_data(wide, title, t, names)
+    return status_data(wide, indicator, title, t, names)
 
 
 def _template(detail: str) -> str:

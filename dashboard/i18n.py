@@ -9,9 +9,11 @@ constants are marked for extraction with the no-op :func:`N_` and translated whe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 import pycountry
 from babel.messages.catalog import Catalog
@@ -122,10 +124,32 @@ def country_name(iso3: str, lang: str, fallback: str = "") -> str:
     return english
 
 
+def country_names(english: Mapping[str, str], lang: str) -> Mapping[str, str]:
+    """ISO-3 -> name in ``lang`` for the countries of ``english`` (ISO-3 -> the data's English name).
+
+    English keeps the data's own names (pycountry's official forms read "Congo, The Democratic
+    Republic of the"). Cached per language: the map, table and finder all ask on every update.
+    """
+    return _country_names(tuple(english.items()), lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+@cache
+def _country_names(english: tuple[tuple[str, str], ...], lang: str) -> Mapping[str, str]:
+    if lang == DEFAULT_LANGUAGE:
+        return MappingProxyType(dict(english))
+    return MappingProxyType({iso3: country_name(iso3, lang, name) for iso3, name in english})
+
+
 def format_number(value: int, lang: str) -> str:
     """``value`` with the locale's grouping (Latin digits in every language, Arabic included)."""
     locale = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     return format_decimal(value, locale=locale, numbering_system="latn")
+
+
+def sort_key(text: str) -> str:
+    """Case- and accent-insensitive order for name lists ("Égypte" beside "Équateur", not last)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def is_rtl(lang: str) -> bool:

@@ -7,6 +7,9 @@
 URL = "url"
 NOTES = "view-notes"
 
+# Language switcher: one link per language, ``f"{LANGUAGE}-{code}"``.
+LANGUAGE = "language-link"
+
 # Controls: one toggle button per (query parameter, value), as {"type": OPTION, "param", "value"}.
 OPTION = "view-option"
 COUNTRY = "control-country"

@@ -25,7 +25,7 @@ from choreographer.utils._which import get_browser_path
 from dashboard.config import ROOT
 from dashboard.data import Dataset
 from dashboard.figures import FONT, MapData, map_figure, view_map_data
-from dashboard.i18n import Translate, translator
+from dashboard.i18n import N_, Translate, country_names, format_number, is_rtl, translator
 from dashboard.indicators import MAP_INDICATORS, STATUS_LABELS, STATUSES
 from dashboard.regions import WORLD, region_label
 from dashboard.state import ViewState
@@ -34,7 +34,7 @@ GEO_DIR = ROOT / "assets" / "geo"
 BROWSER_NAMES = ["chromium", "chromium-browser", "google-chrome", "chrome"]
 FORMATS = ("png", "svg")
 RENDER_TIMEOUT = 60  # seconds for one image (a cold start included)
-DISCLAIMER = (
+DISCLAIMER = N_(
     "The boundaries and names shown do not imply any opinion on the legal status of any country"
     " or territory, or on the delimitation of its borders."
 )
@@ -69,6 +69,7 @@ class ExportTexts:
     source: str
     url: str
     disclaimer: str = DISCLAIMER
+    rtl: bool = False  # right-to-left language: text blocks and legend align to the right
 
 
 class ImagesUnavailable(RuntimeError):
@@ -76,7 +77,7 @@ class ImagesUnavailable(RuntimeError):
 
 
 def view_data(dataset: Dataset, state: ViewState, t: Translate) -> MapData:
-    """The dashboard's map data for a view (same categories, colours and legend title)."""
+    """The dashboard's map data for a view (same categories, colours, legend title and names)."""
     editions = [e for e in (state.edition, state.compare) if e]
     return view_map_data(
         {e: dataset.wide(e) for e in editions},
@@ -86,6 +87,7 @@ def view_data(dataset: Dataset, state: ViewState, t: Translate) -> MapData:
         state.edition,
         state.compare,
         t,
+        country_names(dataset.countries["country"], state.lang),
     )
 
 
@@ -106,17 +108,18 @@ def title(dataset: Dataset, state: ViewState, t: Translate) -> str:
     """Indicator, place and edition(s), e.g. "Needle and syringe programmes · World · 2023 update"."""
     label = t(MAP_INDICATORS[state.indicator].label)
     place = t(region_label(state.region))
-    labels = dataset.edition_labels
+    labels = {e: t(label) for e, label in dataset.edition_labels.items()}
     if state.compare:
         before, after = _ordered(dataset, state.compare, state.edition)
-        return f"{label} · {place} · {t('change')} {labels[before]} → {labels[after]}"
+        change = t("change {before} → {after}").format(before=labels[before], after=labels[after])
+        return f"{label} · {place} · {change}"
     return f"{label} · {place} · {labels[state.edition]}"
 
 
 def source_line(dataset: Dataset, state: ViewState, t: Translate) -> str:
     editions = [state.edition] if not state.compare else list(_ordered(dataset, state.compare, state.edition))
-    titles = "; ".join(dataset.edition_titles[e] for e in editions)
-    return f"{t('Source')}: Harm Reduction International, {titles}"
+    titles = "; ".join(t(dataset.edition_titles[e]) for e in editions)
+    return t("Source: Harm Reduction International, {titles}").format(titles=titles)
 
 
 def subtitle(state: ViewState, t: Translate) -> str:
@@ -132,20 +135,23 @@ def texts_for_view(dataset: Dataset, state: ViewState, url: str) -> ExportTexts:
         source_line(dataset, state, t),
         url,
         t(DISCLAIMER),
+        is_rtl(state.lang),
     )
 
 
 def alt_text(dataset: Dataset, state: ViewState) -> str:
     """A one-sentence description of the image for screen readers and ``alt`` attributes."""
     t = translator(state.lang)
-    text = t("Map") + ": " + title(dataset, state, t) + "."
+    text = t("Map: {title}.").format(title=title(dataset, state, t))
     if state.indicator in MAP_INDICATORS and state.indicator != "services" and not state.compare:
         frame = dataset.wide(state.edition)
         if state.region != WORLD:
             frame = frame[frame["region"] == state.region]
         counts = frame[state.indicator].value_counts()
-        parts = [f"{t(STATUS_LABELS[s])}: {int(counts.get(s, 0))}" for s in STATUSES]
-        text += " " + t("Countries") + " — " + ", ".join(parts) + "."
+        parts = [
+            f"{t(STATUS_LABELS[s])}: {format_number(int(counts.get(s, 0)), state.lang)}" for s in STATUSES
+        ]
+        text += " " + t("Countries — {counts}.").format(counts=", ".join(parts))
     return text
 
 
@@ -170,17 +176,19 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
     out = go.Figure(fig)
     out.update_traces(marker_size=round(11 * f), selector={"type": "scattergeo"})
 
+    start, anchor = (1, "right") if texts.rtl else (0, "left")
+
     def put(lines: list[str], top_px: float, size: float, colour: str) -> None:
         out.add_annotation(
             text="<br>".join(html.escape(line, quote=False) for line in lines),
-            x=0,
+            x=start,
             xref="paper",
-            xanchor="left",
+            xanchor=anchor,
             y=1 - top_px / height,
             yref="paper",
             yanchor="top",
             showarrow=False,
-            align="left",
+            align=anchor,
             font={"size": round(size * f), "color": colour},
         )
 
@@ -216,8 +224,8 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
         legend={
             "y": 1 - legend_top / height,
             "yanchor": "top",
-            "x": 0,
-            "xanchor": "left",
+            "x": start,
+            "xanchor": anchor,
             "font": {"size": round(24 * f)},
         },
     )

@@ -15,7 +15,16 @@ from dash import Dash, dcc, html
 from dashboard import ids, share
 from dashboard.data import Dataset
 from dashboard.figures import MapData
-from dashboard.i18n import Translate, format_number, translator
+from dashboard.i18n import (
+    LANGUAGES,
+    N_,
+    Translate,
+    country_names,
+    format_number,
+    is_rtl,
+    sort_key,
+    translator,
+)
 from dashboard.indicators import (
     INDICATORS,
     MAP_INDICATORS,
@@ -29,7 +38,7 @@ from dashboard.regions import REGIONS, WORLD, region_label
 from dashboard.state import ViewState, parse_view
 
 NO_COMPARISON = "none"
-DISCLAIMER = (
+DISCLAIMER = N_(
     "The boundaries and names shown on this map do not imply any opinion on the legal status of any"
     " country or territory, or on its borders."
 )
@@ -67,6 +76,11 @@ def initial_query() -> str:
 
 
 # ---- controls ------------------------------------------------------------------------------------
+
+
+def edition_labels(dataset: Dataset, t: Translate) -> dict[str, str]:
+    """Edition id -> its label in the view's language ("2023 update" -> "Mise à jour 2023")."""
+    return {e: t(text) for e, text in dataset.edition_labels.items()}
 
 
 def option_id(param: str, value: str) -> dict[str, str]:
@@ -118,9 +132,43 @@ def _group(param: str, legend: str, options: list[tuple[str, str]], state: ViewS
     )
 
 
+def language_hrefs(state: ViewState, base: str) -> list[str]:
+    """The same view in each language, in ``LANGUAGES`` order; ``base`` is the app's path prefix."""
+    return [state.with_(lang=code).url(base) for code in LANGUAGES]
+
+
+def language_nav(state: ViewState, base: str, t: Translate) -> html.Nav:
+    """Links to this view in every language, each name in its own language (and ``lang``).
+
+    Plain links, so switching is a real page load: the server renders ``<html lang dir>`` and every
+    text in the new language, and the view's other parameters travel in the link.
+    """
+    hrefs = language_hrefs(state, base)
+    return html.Nav(
+        html.Ul(
+            [
+                html.Li(
+                    html.A(
+                        name,
+                        id=f"{ids.LANGUAGE}-{code}",
+                        href=href,
+                        lang=code,
+                        hrefLang=code,
+                        className="language",
+                        **({"aria-current": "true"} if code == state.lang else {}),
+                    )
+                )
+                for (code, name), href in zip(LANGUAGES.items(), hrefs)
+            ]
+        ),
+        className="languages",
+        **{"aria-label": t("Language")},
+    )
+
+
 def controls(dataset: Dataset, state: ViewState, t: Translate) -> html.Nav:
     """Indicator, edition, compare and region: each button group mirrors a query parameter."""
-    labels = dataset.edition_labels
+    labels = edition_labels(dataset, t)
     regions = [(WORLD, t("World"))] + [(slug, t(label)) for slug, label in REGIONS.items()]
     return html.Nav(
         [
@@ -142,7 +190,8 @@ def controls(dataset: Dataset, state: ViewState, t: Translate) -> html.Nav:
 def country_finder(dataset: Dataset, state: ViewState, t: Translate) -> html.Div:
     """A text box with the country names as suggestions (native datalist: keyboard and screen
     reader friendly); an exact name or ISO-3 code opens that country's panel."""
-    names = dataset.countries["country"].sort_values()
+    shown = country_names(dataset.countries["country"], state.lang)
+    names = sorted(shown.values(), key=sort_key)
     return html.Div(
         [
             html.Label(t("Find a country"), htmlFor=ids.COUNTRY),
@@ -150,7 +199,7 @@ def country_finder(dataset: Dataset, state: ViewState, t: Translate) -> html.Div
                 id=ids.COUNTRY,
                 type="search",
                 list=ids.COUNTRY_LIST,
-                value=dataset.countries.at[state.country, "country"] if state.country else "",
+                value=shown[state.country] if state.country else "",
                 placeholder=t("Type a country name"),
                 autoComplete="off",
                 debounce=0.3,
@@ -162,15 +211,19 @@ def country_finder(dataset: Dataset, state: ViewState, t: Translate) -> html.Div
     )
 
 
-def find_country(dataset: Dataset, text: str | None) -> str | None:
-    """ISO-3 code for a country name or code typed by a visitor (case-insensitive), else None."""
+def find_country(dataset: Dataset, text: str | None, lang: str = "en") -> str | None:
+    """ISO-3 code for a country name (in ``lang`` or English) or code typed by a visitor, else None.
+
+    Case-insensitive; a name in the page's language wins over an English one.
+    """
     wanted = (text or "").strip().casefold()
     if not wanted:
         return None
-    names = dataset.countries["country"]
-    for iso3, name in names.items():
-        if wanted in (name.casefold(), iso3.casefold()):
-            return iso3
+    english = dataset.countries["country"]
+    for names in (country_names(english, lang), english):
+        for iso3, name in names.items():
+            if wanted in (name.casefold(), iso3.casefold()):
+                return iso3
     return None
 
 
@@ -211,7 +264,7 @@ def cards(dataset: Dataset, state: ViewState, t: Translate) -> list[list]:
 def map_title(dataset: Dataset, state: ViewState, t: Translate) -> str:
     label = t(MAP_INDICATORS[state.indicator].label)
     where = t(region_label(state.region))
-    editions = dataset.edition_labels
+    editions = edition_labels(dataset, t)
     if state.compare:
         before, after = sorted((state.compare, state.edition))
         return t("{indicator}: what changed from {before} to {after} · {region}").format(
@@ -232,7 +285,7 @@ def summary(dataset: Dataset, state: ViewState, data: MapData, t: Translate) -> 
     def num(key: str) -> str:
         return format_number(int(n.get(key, 0)), state.lang)
 
-    editions = dataset.edition_labels
+    editions = edition_labels(dataset, t)
     label = t(MAP_INDICATORS[state.indicator].label).lower()
     where = t(region_label(state.region))
     if state.compare:
@@ -291,7 +344,7 @@ def citation(dataset: Dataset, state: ViewState, t: Translate) -> list:
     parts: list = [t("Source: ")]
     for n, e in enumerate(editions):
         url = dataset.published_source.get((e, "nsp"))
-        title = dataset.edition_titles[e]
+        title = t(dataset.edition_titles[e])
         parts += [" ; " if n else "", "Harm Reduction International, "]
         parts.append(
             html.Cite(html.A(title, href=url, target="_blank", rel="noopener noreferrer") if url else title)
@@ -317,8 +370,9 @@ def table_rows(dataset: Dataset, state: ViewState, data: MapData) -> list[dict[s
 
     For a status view ``source`` is the index of the country's source in :func:`table_sources`
     (each URL travels once per update); for services and comparisons ``detail`` spells out the
-    statuses behind the category.
+    statuses behind the category. Names come from ``data`` (already in the view's language).
     """
+    t = translator(state.lang)
     frame = data.frame
     if state.region != WORLD:
         frame = frame[dataset.countries["region"].reindex(frame.index) == state.region]
@@ -330,7 +384,7 @@ def table_rows(dataset: Dataset, state: ViewState, data: MapData) -> list[dict[s
         out: dict[str, object] = {
             "iso3": iso3,
             "country": row.country,
-            "region": dataset.countries.at[iso3, "hri_region"],
+            "region": t(region_label(dataset.countries.at[iso3, "region"])),
             "status": data.labels[row.category],
         }
         if sources is not None:
@@ -364,7 +418,7 @@ def table_columns(dataset: Dataset, state: ViewState, t: Translate) -> list[dict
     return columns
 
 
-def table_section(t: Translate) -> html.Section:
+def table_section(t: Translate, lang: str) -> html.Section:
     return html.Section(
         [
             html.H2(t("Table"), id="table-heading"),
@@ -394,6 +448,8 @@ def table_section(t: Translate) -> html.Section:
                     "ensureDomOrder": True,
                     "suppressCellFocus": False,
                     "quickFilterText": "",
+                    "enableRtl": is_rtl(lang),
+                    "localeText": {"noRowsToShow": t("No countries to show"), "loadingOoo": t("Loading…")},
                 },
                 columnSize="responsiveSizeToFit",
                 className="ag-theme-quartz atlas-grid",
@@ -465,15 +521,20 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
             html.A(t("Skip to the map"), href="#map-section", className="skip-link"),
             html.Header(
                 [
-                    html.H1(t("Harm Reduction Atlas")),
-                    html.P(
-                        t(
-                            "Where harm reduction services exist and where national policy supports them,"
-                            " country by country, from Harm Reduction International's Global State of"
-                            " Harm Reduction."
-                        ),
-                        className="purpose",
+                    html.Div(
+                        [
+                            html.H1(t("Harm Reduction Atlas")),
+                            html.P(
+                                t(
+                                    "Where harm reduction services exist and where national policy supports"
+                                    " them, country by country, from Harm Reduction International's Global"
+                                    " State of Harm Reduction."
+                                ),
+                                className="purpose",
+                            ),
+                        ]
                     ),
+                    language_nav(state, app.get_relative_path("/"), t),
                 ],
                 className="site-header",
             ),
@@ -547,7 +608,7 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                         id="map-section",
                         **{"aria-labelledby": ids.MAP_TITLE},
                     ),
-                    table_section(t),
+                    table_section(t, state.lang),
                 ],
                 id="main",
             ),

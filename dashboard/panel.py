@@ -12,16 +12,16 @@ from dataclasses import dataclass
 from dash import html
 
 from dashboard.data import EVIDENCE_KINDS, Dataset
-from dashboard.i18n import Translate
+from dashboard.i18n import N_, Translate
 from dashboard.indicators import INDICATORS, OPTIONAL_INDICATORS, STATUS_LABELS, UNKNOWN
 from dashboard.regions import region_label
 
 PANEL_HEADING = "panel-heading"
 # Short names shown in the table; the plain-words explanation (EVIDENCE_KINDS) is listed below it.
 EVIDENCE_SHORT = {
-    "hri_direct": "HRI",
-    "hri_derived": "HRI, derived",
-    "transcription_derived": "Transcribed",
+    "hri_direct": N_("HRI"),
+    "hri_derived": N_("HRI, derived"),
+    "transcription_derived": N_("Transcribed"),
 }
 
 
@@ -98,13 +98,16 @@ def _cell(fact: Fact, t: Translate) -> html.Td:
     return html.Td(parts)
 
 
-def country_panel(dataset: Dataset, iso3: str, t: Translate) -> list:
-    """Children of the panel: name, region, the status table, what changed, how facts are known."""
+def country_panel(dataset: Dataset, iso3: str, t: Translate, name: str | None = None) -> list:
+    """Children of the panel: name, region, the status table, what changed, how facts are known.
+
+    ``name`` is the country's name in the view's language (default: the data's English name).
+    """
     country = dataset.countries.loc[iso3]
     editions = dataset.edition_ids
     facts = country_facts(dataset, iso3)
     by_key = {(f.indicator, f.edition): f for f in facts}
-    labels = dataset.edition_labels
+    labels = {e: t(label) for e, label in dataset.edition_labels.items()}
     table = html.Table(
         [
             html.Caption(
@@ -150,7 +153,7 @@ def country_panel(dataset: Dataset, iso3: str, t: Translate) -> list:
     )
     used = [k for k in EVIDENCE_SHORT if any(f.evidence == k for f in facts)]
     return [
-        html.H2(country["country"], id=PANEL_HEADING, tabIndex="-1"),
+        html.H2(name or country["country"], id=PANEL_HEADING, tabIndex="-1"),
         html.P(t("Region: {region}").format(region=t(region_label(country["region"]))), className="muted"),
         html.Div(table, className="table-scroll"),
         html.H3(t("What changed")),

@@ -2,8 +2,9 @@
 
 Interface used by layout.py and callbacks.py:
 - ``controls(state, t)`` returns the component placed in the dashboard's toolbar;
-- ``register(app, dataset)`` adds the callbacks that keep its links in sync with the URL state,
-  and the ``og:``/``twitter:`` meta tags that make a shared link preview the map.
+- ``register(app, dataset)`` adds the callbacks that keep its links in sync with the URL state;
+- ``og_metas(app, dataset, state)`` are the ``og:``/``twitter:`` tags that make a shared link
+  preview the map (index_page.py puts them in the page).
 
 Menus are native ``<details>`` elements (keyboard and screen-reader friendly without script);
 every download is a plain link to the API, so "copy link address" gives a scriptable URL.
@@ -21,7 +22,7 @@ from flask import request
 from dashboard import ids, images
 from dashboard.data import Dataset
 from dashboard.exports import citation
-from dashboard.i18n import Translate, translator
+from dashboard.i18n import N_, Translate, translator
 from dashboard.state import ViewState, parse_view
 
 DOWNLOAD, EMBED, CITE = "share-download", "share-embed", "share-cite"
@@ -33,20 +34,22 @@ EMBED_CODE, EMBED_PREVIEW, CITE_TEXT, ALT_TEXT = (
 )
 PREVIEW_TOGGLE = "share-embed-preview-toggle"
 EMBED_HEIGHT = 640
-# (link id suffix, API path, carries the view's query, label)
-LINKS: tuple[tuple[str, str, bool, str], ...] = (
-    ("csv", "api/v1/coverage.csv", True, "This view as CSV"),
-    ("xlsx", "api/v1/coverage.xlsx", True, "This view as Excel (.xlsx)"),
-    ("json", "api/v1/coverage.json", True, "This view as JSON"),
-    ("data", "api/v1/data.csv", False, "Full data, every edition (CSV)"),
-    ("bundle", "api/v1/bundle.zip", False, "Everything, with README and citation (.zip)"),
-    ("datapackage", "api/v1/datapackage.json", False, "Data package descriptor (JSON)"),
-    ("png-slide", "api/v1/map.png?preset=slide", True, "Map image for slides (PNG, 1920×1080)"),
-    ("png-square", "api/v1/map.png?preset=square", True, "Square map image (PNG, 1080×1080)"),
-    ("png-a4", "api/v1/map.png?preset=a4", True, "Print map image (PNG, A4 landscape, 300 dpi)"),
-    ("svg", "api/v1/map.svg?preset=slide", True, "Map image, scalable (SVG)"),
+# What a link's query carries: the whole view, only its language (the bundle's README), nothing.
+VIEW, LANGUAGE, NOTHING = "view", "lang", ""
+# (link id suffix, API path, what it carries, label)
+LINKS: tuple[tuple[str, str, str, str], ...] = (
+    ("csv", "api/v1/coverage.csv", VIEW, N_("This view as CSV")),
+    ("xlsx", "api/v1/coverage.xlsx", VIEW, N_("This view as Excel (.xlsx)")),
+    ("json", "api/v1/coverage.json", VIEW, N_("This view as JSON")),
+    ("data", "api/v1/data.csv", NOTHING, N_("Full data, every edition (CSV)")),
+    ("bundle", "api/v1/bundle.zip", LANGUAGE, N_("Everything, with README and citation (.zip)")),
+    ("datapackage", "api/v1/datapackage.json", NOTHING, N_("Data package descriptor (JSON)")),
+    ("png-slide", "api/v1/map.png?preset=slide", VIEW, N_("Map image for slides (PNG, 1920×1080)")),
+    ("png-square", "api/v1/map.png?preset=square", VIEW, N_("Square map image (PNG, 1080×1080)")),
+    ("png-a4", "api/v1/map.png?preset=a4", VIEW, N_("Print map image (PNG, A4 landscape, 300 dpi)")),
+    ("svg", "api/v1/map.svg?preset=slide", VIEW, N_("Map image, scalable (SVG)")),
 )
-GROUPS = (("This view", LINKS[:3]), ("All data", LINKS[3:6]), ("Map image", LINKS[6:]))
+GROUPS = ((N_("This view"), LINKS[:3]), (N_("All data"), LINKS[3:6]), (N_("Map image"), LINKS[6:]))
 
 
 def link_id(key: str) -> str:
@@ -55,11 +58,12 @@ def link_id(key: str) -> str:
 
 def hrefs(state: ViewState, base: str) -> dict[str, str]:
     """Every download link for a view; ``base`` is the app's path prefix (ends with ``/``)."""
-    query = state.query()
+    queries = {VIEW: state.query(), LANGUAGE: ViewState(lang=state.lang).query(), NOTHING: ""}
     out = {}
-    for key, path, with_view, _ in LINKS:
+    for key, path, carries, _ in LINKS:
         href = base + path
-        if with_view and query:
+        query = queries[carries]
+        if query:
             href += ("&" if "?" in href else "?") + query
         out[key] = href
     return out
@@ -106,9 +110,9 @@ def controls(state: ViewState, t: Translate) -> html.Div:
                 ]
             )
         )
-    download.append(_copy_box(ALT_TEXT, "Image description (alt text)", "", 3, t))
+    download.append(_copy_box(ALT_TEXT, N_("Image description (alt text)"), "", 3, t))
     embed = [
-        _copy_box(EMBED_CODE, "Copy this code into your web page", "", 5, t),
+        _copy_box(EMBED_CODE, N_("Copy this code into your web page"), "", 5, t),
         html.Button(
             t("Show preview"),
             id=PREVIEW_TOGGLE,
@@ -126,7 +130,7 @@ def controls(state: ViewState, t: Translate) -> html.Div:
         ),
     ]
     cite = [
-        _copy_box(CITE_TEXT, "Cite Harm Reduction International as the source", "", 4, t),
+        _copy_box(CITE_TEXT, N_("Cite Harm Reduction International as the source"), "", 4, t),
         html.P(
             t("Data licence: CC BY 4.0. The facts are Harm Reduction International's."),
             className="share-note",
@@ -134,9 +138,9 @@ def controls(state: ViewState, t: Translate) -> html.Div:
     ]
     return html.Div(
         [
-            _menu(DOWNLOAD, "Download", download, t),
-            _menu(EMBED, "Embed", embed, t),
-            _menu(CITE, "Cite", cite, t),
+            _menu(DOWNLOAD, N_("Download"), download, t),
+            _menu(EMBED, N_("Embed"), embed, t),
+            _menu(CITE, N_("Cite"), cite, t),
         ],
         id="share-controls",
         className="share",
@@ -154,7 +158,7 @@ def og_metas(app: Dash, dataset: Dataset, state: ViewState) -> str:
     description = images.subtitle(state, t) + " " + images.source_line(dataset, state, t)
     tags = {
         "og:type": "website",
-        "og:site_name": "Harm Reduction Atlas",
+        "og:site_name": t("Harm Reduction Atlas"),
         "og:title": title,
         "og:description": description,
         "og:url": page,
@@ -204,12 +208,3 @@ def register(app: Dash, dataset: Dataset) -> None:
             return "", True, "false"
         query = view(search).query()
         return app.get_relative_path("/embed") + (f"?{query}" if query else ""), False, "true"
-
-    original = app.interpolate_index
-
-    def interpolate_index(**kwargs: str) -> str:
-        state = parse_view(request.args, editions, countries, strict=False)[0]
-        kwargs["metas"] = kwargs.get("metas", "") + og_metas(app, dataset, state)
-        return original(**kwargs)
-
-    app.interpolate_index = interpolate_index  # Dash's documented hook for the index page

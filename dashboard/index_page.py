@@ -1,0 +1,59 @@
+"""The HTML page Dash serves for the dashboard: every customisation of it lives here.
+
+Per request, from the page's own query string: ``<html lang dir>`` in the view's language, the
+``<title>`` translated, and the link-preview meta tags of :func:`dashboard.share.og_metas`. The
+template is Dash's, except that the scripts sit in a plain ``<div>``: Dash wraps them in a
+``<footer>``, a second ``contentinfo`` landmark beside the page's own footer.
+"""
+
+from __future__ import annotations
+
+import html
+
+from dash import Dash
+from flask import request
+
+from dashboard import share
+from dashboard.data import Dataset
+from dashboard.i18n import html_attrs, translator
+from dashboard.state import parse_view
+
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="{%lang%}" dir="{%dir%}">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div class="dash-scripts">
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
+
+
+def fill(template: str, **values: str) -> str:
+    """Replace each ``{%name%}`` of Dash's index template, in the order given."""
+    for name, value in values.items():
+        template = template.replace("{%" + name + "%}", value)
+    return template
+
+
+def register(app: Dash, dataset: Dataset) -> None:
+    """Install the template and render it in the language (and with the preview) of each request."""
+    editions, countries = dataset.edition_ids, list(dataset.countries.index)
+    app.index_string = INDEX_STRING
+
+    def interpolate_index(**kwargs: str) -> str:
+        state = parse_view(request.args, editions, countries, strict=False)[0]
+        kwargs["title"] = html.escape(translator(state.lang)("Harm Reduction Atlas"))
+        kwargs["metas"] = kwargs.get("metas", "") + share.og_metas(app, dataset, state)
+        # lang and dir first: the values filled in after them cannot inject a placeholder.
+        return fill(app.index_string, **html_attrs(state.lang), **kwargs)
+
+    app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
