@@ -22,11 +22,6 @@ PATHS = ["/", "/embed", "/?indicator=services&edition=2024&region=asia&country=V
 # by the main tests and checked by its own xfail(strict=False) test, so a fix shows up as XPASS.
 KNOWN: dict[tuple[str, str], str] = {
     **{
-        (path, "html-has-lang"): "Dash's index page has <html> without lang (layout/i18n: app.index_string)"
-        for path in PATHS
-        if path != "/embed"
-    },
-    **{
         (path, "grid-tab"): "ag-grid's Tab walks every cell of 200 rows instead of leaving the table"
         " (layout: dashGridOptions tabToNextCell)"
         for path in PATHS
