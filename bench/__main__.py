@@ -6,6 +6,7 @@ then the load test (bench.load: 8070 and 8071). Exit status 1 when a target is m
 
 from __future__ import annotations
 
+import os
 import statistics
 
 from bench import latency, load, page
@@ -74,7 +75,10 @@ def rows() -> list[tuple[str, str, str, bool | None]]:
 
 
 def main() -> int:
+    before = os.getloadavg()[0]
     table = rows()
+    after = os.getloadavg()[0]
+    print(f"load average (1 min) before/after: {before:.2f} / {after:.2f} on {os.cpu_count()} cores")
     width = max(len(r[0]) for r in table)
     print(f"{'measure':<{width}}  {'figure':>18}  {'target':<24} met")
     for name, figure, target, met in table:
