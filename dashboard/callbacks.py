@@ -13,7 +13,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from dashboard import ids, index_page, layout, share
 from dashboard.data import Dataset
 from dashboard.figures import MapData, map_figure, view_map_data
-from dashboard.i18n import LANGUAGES, country_names, format_number, translator
+from dashboard.i18n import LANGUAGES, country_names, format_number, is_rtl, translator
 from dashboard.indicators import INDICATORS
 from dashboard.panel import country_panel
 from dashboard.state import ViewState
@@ -73,6 +73,7 @@ def register(app: Dash, dataset: Dataset) -> None:
             state.compare,
             t,
             country_names(english, state.lang),
+            is_rtl(state.lang),
         )
 
     @app.callback(

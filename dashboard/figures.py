@@ -10,11 +10,12 @@ category lives once in the trace's ``hovertemplate``, so an update stays a few k
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.i18n import rtl_lines
 from dashboard.indicators import (
     CHANGE_CATEGORIES,
     CHANGE_COLOURS,
@@ -80,6 +81,7 @@ class MapData:
     colours: dict[str, str]
     labels: dict[str, str]
     legend_title: str
+    rtl: bool = False  # a right-to-left language: the figure embeds each line as RTL text
 
 
 def _base(wide: pd.DataFrame, names: Names) -> pd.DataFrame:
@@ -208,13 +210,14 @@ def view_map_data(
     compare: str | None = None,
     t: Translate = identity,
     names: Names = None,
+    rtl: bool = False,
 ) -> MapData:
     """The map data for one view: status, services or (with ``compare``) change between editions.
 
     ``wides`` maps edition -> ``Dataset.wide(edition)``; ``published`` is ``Dataset.published``;
     ``edition_labels`` are the English labels (translated here with ``t``); ``names`` the country
-    names in the view's language. The legend title says when the country list behind the map is
-    shorter than HRI's total.
+    names in the view's language (``rtl`` when it is written right to left). The legend title
+    says when the country list behind the map is shorter than HRI's total.
     """
     wide = wides[edition]
     notes = []
@@ -228,30 +231,36 @@ def view_map_data(
         title = legend_title(
             indicator, t(edition_labels[after]), notes, t, compare_label=t(edition_labels[before])
         )
-        return change_data(wides[before], wides[after], indicator, (before, after), title, t, names)
-    title = legend_title(indicator, t(edition_labels[edition]), notes, t)
-    if indicator == "services":
-        return services_data(wide, title, t, names)
-    return status_data(wide, indicator, title, t, names)
+        data = change_data(wides[before], wides[after], indicator, (before, after), title, t, names)
+    else:
+        title = legend_title(indicator, t(edition_labels[edition]), notes, t)
+        if indicator == "services":
+            data = services_data(wide, title, t, names)
+        else:
+            data = status_data(wide, indicator, title, t, names)
+    return replace(data, rtl=rtl)
 
 
 def _template(detail: str) -> str:
     return f"<b>%{{text}}</b><br>{detail}<extra></extra>"
 
 
-def _category_traces(rows: pd.DataFrame, name: str, colour: str, category: str) -> list[go.BaseTraceType]:
+def _category_traces(
+    rows: pd.DataFrame, name: str, colour: str, category: str, bidi: Callable[[str], str]
+) -> list[go.BaseTraceType]:
     """Traces for one category: one per distinct hover detail, so each country sends only its name.
 
     A category with no country still gets an (empty) trace, so its legend entry is always shown.
+    ``bidi`` marks up the texts of a right-to-left language (identity otherwise).
     """
     traces: list[go.BaseTraceType] = []
     groups = list(rows.groupby("detail", sort=False)) or [("", rows)]
     for n, (detail, group) in enumerate(groups):
         common = {
             "customdata": list(group.index),
-            "text": list(group["country"]),
-            "hovertemplate": _template(str(detail)),
-            "name": name,
+            "text": [bidi(c) for c in group["country"]],
+            "hovertemplate": _template(bidi(str(detail))),
+            "name": bidi(name),
             "legendgroup": category,
         }
         traces.append(
@@ -268,7 +277,7 @@ def _category_traces(rows: pd.DataFrame, name: str, colour: str, category: str) 
         )
         small = group[group["small"]]
         if len(small):
-            common.update(customdata=list(small.index), text=list(small["country"]))
+            common.update(customdata=list(small.index), text=[bidi(c) for c in small["country"]])
             traces.append(
                 go.Scattergeo(
                     lat=list(small["lat"]),
@@ -295,10 +304,12 @@ def map_figure(
     frame = data.frame
     if region != WORLD and regions is not None:
         frame = frame[regions.reindex(frame.index) == region]
+    bidi = rtl_lines if data.rtl else identity
     fig = go.Figure()
     for category in data.categories:
         rows = frame[frame["category"] == category]
-        fig.add_traces(_category_traces(rows, data.labels[category], data.colours[category], category))
+        traces = _category_traces(rows, data.labels[category], data.colours[category], category, bidi)
+        fig.add_traces(traces)
     view = REGION_VIEWS.get(region)
     fig.update_geos(
         projection_type="natural earth",
@@ -323,12 +334,12 @@ def map_figure(
         paper_bgcolor="rgba(0,0,0,0)",
         font={"family": FONT, "size": 13, "color": "#1f1f1f"},
         legend={
-            "title": {"text": "<br>".join(data.legend_title.split(" · ")), "side": "top"},
+            "title": {"text": bidi("<br>".join(data.legend_title.split(" · "))), "side": "top"},
             "orientation": "h",
             "yanchor": "top",
             "y": 0,
-            "xanchor": "left",
-            "x": 0,
+            "xanchor": "right" if data.rtl else "left",  # where a reader of the language starts
+            "x": 1 if data.rtl else 0,
             "itemclick": False,
             "itemdoubleclick": False,
         },

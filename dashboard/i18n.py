@@ -156,6 +156,15 @@ def is_rtl(lang: str) -> bool:
     return lang in RTL_LANGUAGES
 
 
+def rtl_lines(text: str) -> str:
+    """Each ``<br>``-separated line of ``text`` as a right-to-left embedding (RLE ... PDF).
+
+    Plotly draws its SVG text left-to-right whatever the page's direction, which scrambles the
+    order of an Arabic sentence's parts around Latin words and numbers ("GSHR 2023", "87 / 92").
+    """
+    return "<br>".join(f"\u202b{line}\u202c" for line in text.split("<br>"))
+
+
 def html_attrs(lang: str) -> dict[str, str]:
     """``lang`` and ``dir`` for the page's (or an embed's) root element."""
     code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE

@@ -25,7 +25,7 @@ from choreographer.utils._which import get_browser_path
 from dashboard.config import ROOT
 from dashboard.data import Dataset
 from dashboard.figures import FONT, MapData, map_figure, view_map_data
-from dashboard.i18n import N_, Translate, country_names, format_number, is_rtl, translator
+from dashboard.i18n import N_, Translate, country_names, format_number, is_rtl, rtl_lines, translator
 from dashboard.indicators import MAP_INDICATORS, STATUS_LABELS, STATUSES
 from dashboard.regions import WORLD, region_label
 from dashboard.state import ViewState
@@ -88,6 +88,7 @@ def view_data(dataset: Dataset, state: ViewState, t: Translate) -> MapData:
         state.compare,
         t,
         country_names(dataset.countries["country"], state.lang),
+        is_rtl(state.lang),
     )
 
 
@@ -177,10 +178,11 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
     out.update_traces(marker_size=round(11 * f), selector={"type": "scattergeo"})
 
     start, anchor = (1, "right") if texts.rtl else (0, "left")
+    bidi = rtl_lines if texts.rtl else str
 
     def put(lines: list[str], top_px: float, size: float, colour: str) -> None:
         out.add_annotation(
-            text="<br>".join(html.escape(line, quote=False) for line in lines),
+            text=bidi("<br>".join(html.escape(line, quote=False) for line in lines)),
             x=start,
             xref="paper",
             xanchor=anchor,
@@ -212,7 +214,8 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
         bottom -= gap * f
     for lines, top, size, colour in tops:
         put(lines, top, size, colour)
-    legend_top = bottom - 16 * f - 2 * 24 * f * 1.6
+    legend_lines = len(str(fig.layout.legend.title.text or "").split("<br>")) + 1  # title, then items
+    legend_top = bottom - 16 * f - legend_lines * 24 * f * 1.6
     map_bottom = legend_top - 12 * f
     out.update_geos(domain={"x": [0, 1], "y": [1 - map_bottom / height, 1 - map_top / height]})
     out.update_layout(
