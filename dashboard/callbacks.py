@@ -132,7 +132,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         text = layout.summary(dataset, state, data, t)
         shown = {state.indicator} if state.indicator in INDICATORS else set(INDICATORS)
         classes = ["card is-shown" if i in shown else "card" for i in INDICATORS]
-        note_list = html.Ul([html.Li(n) for n in notes], className="note-list") if notes else None
+        note_list = html.Ul([html.Li(n.text(t)) for n in notes], className="note-list") if notes else None
         return (
             *layout.cards(dataset, state, t),
             *classes,

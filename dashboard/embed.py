@@ -116,7 +116,7 @@ def register(app: Dash, dataset: Dataset) -> None:
             legend=tuple((data.colours[c], data.labels[c]) for c in data.categories),
             link_href=app.get_relative_path("/") + (f"?{state.query()}" if state.query() else ""),
             link_text=t("Open this map in the Harm Reduction Atlas"),
-            notes=tuple(notes),
+            notes=tuple(n.text(t) for n in notes),
             lang=attrs["lang"],
             dir=attrs["dir"],
         )

@@ -35,7 +35,7 @@ from dashboard.indicators import (
     headline_counts,
 )
 from dashboard.regions import REGIONS, WORLD, region_label
-from dashboard.state import ViewState, parse_view
+from dashboard.state import Note, ViewState, parse_view
 
 NO_COMPARISON = "none"
 DISCLAIMER = N_(
@@ -55,7 +55,7 @@ def graph_config(app: Dash) -> dict[str, object]:
     }
 
 
-def view_from_query(query: str, dataset: Dataset) -> tuple[ViewState, list[str]]:
+def view_from_query(query: str, dataset: Dataset) -> tuple[ViewState, list[Note]]:
     """The lenient view (and notes about replaced values) for a query string like ``?edition=2024``."""
     args = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True))
     return parse_view(args, dataset.edition_ids, list(dataset.countries.index), strict=False)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from urllib.parse import urlencode
 
+from dashboard.i18n import N_, Translate
 from dashboard.indicators import MAP_INDICATORS
 from dashboard.regions import REGIONS, WORLD
 
@@ -33,6 +34,27 @@ class ParamError(ValueError):
             "parameter": self.parameter,
             "allowed": self.allowed,
         }
+
+
+NOTE_DEFAULT = N_("Unknown {parameter} {value}: showing the default ({fallback}).")
+NOTE_DROPPED = N_("Unknown {parameter} {value}: showing the view without it.")
+
+
+@dataclass(frozen=True)
+class Note:
+    """A query value that was replaced by its default: kept structured so each page can translate it."""
+
+    parameter: str
+    value: str
+    fallback: str | None
+
+    def text(self, t: Translate = str) -> str:
+        """The note in the page's language; the rejected value is shortened and quoted."""
+        template = NOTE_DEFAULT if self.fallback else NOTE_DROPPED
+        return t(template).format(parameter=self.parameter, value=repr(self.value), fallback=self.fallback)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def shorten(value: str) -> str:
@@ -78,7 +100,7 @@ def domains(editions: list[str], countries: list[str]) -> dict[str, list[str]]:
 
 def parse_view(
     args: Mapping[str, str], editions: list[str], countries: list[str], *, strict: bool
-) -> tuple[ViewState, list[str]]:
+) -> tuple[ViewState, list[Note]]:
     """Read a view from query parameters.
 
     Returns the state and a list of notes about values that were replaced by defaults (lenient
@@ -88,7 +110,7 @@ def parse_view(
     allowed = domains(editions, countries)
     defaults = asdict(ViewState())
     values: dict[str, object] = {}
-    notes: list[str] = []
+    notes: list[Note] = []
     for name, domain in allowed.items():
         raw = args.get(name)
         if raw is None or raw == "":
@@ -103,11 +125,7 @@ def parse_view(
             continue
         if strict:
             raise ParamError(name, raw, domain)
-        fallback = defaults[name]
-        notes.append(
-            f"Unknown {name} {shorten(raw)!r}: showing "
-            + (f"the default ({fallback})." if fallback else "the view without it.")
-        )
+        notes.append(Note(name, shorten(raw), defaults[name]))
     state = ViewState(**values)  # type: ignore[arg-type]
     if state.compare == state.edition:
         state = state.with_(compare=None)

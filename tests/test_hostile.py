@@ -85,7 +85,7 @@ def test_lenient_parse_never_raises_and_stays_in_the_domains(args):
         assert getattr(state, name) in allowed[name]
     assert state.country is None or state.country in countries
     assert state.compare is None or (state.compare in EDITIONS and state.compare != state.edition)
-    assert all(len(note) < 800 for note in notes), "a note echoes at most 60 (escaped) characters"
+    assert all(len(str(note)) < 800 for note in notes), "a note echoes at most 60 (escaped) characters"
 
 
 @SETTINGS

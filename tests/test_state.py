@@ -57,7 +57,7 @@ def test_spec_examples(dataset):
 def test_unknown_values_fall_back_with_a_note(dataset, query, name):
     state, notes = view_from_query(query, dataset)
     assert getattr(state, name) == getattr(ViewState(), name)
-    assert len(notes) == 1 and notes[0].startswith(f"Unknown {name}")
+    assert len(notes) == 1 and str(notes[0]).startswith(f"Unknown {name}")
 
 
 def test_several_bad_values_keep_the_good_ones(dataset):
@@ -68,3 +68,17 @@ def test_several_bad_values_keep_the_good_ones(dataset):
 def test_compare_with_itself_is_no_comparison(dataset):
     state, _ = view_from_query("?edition=2022&compare=2022", dataset)
     assert state.compare is None
+
+
+def test_notes_are_translated_per_page_language(dataset):
+    from dashboard.i18n import translator
+
+    _, notes = view_from_query("?edition=bogus&country=ZZZ", dataset)
+    english = [str(n) for n in notes]
+    assert english == [
+        "Unknown edition 'bogus': showing the default (2023).",
+        "Unknown country 'ZZZ': showing the view without it.",
+    ]
+    french = [n.text(translator("fr")) for n in notes]
+    assert french[0].startswith("Valeur inconnue pour « edition »") and "'bogus'" in french[0]
+    assert "(2023)" in french[0] and french[1] != english[1]
