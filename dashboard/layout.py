@@ -447,6 +447,9 @@ def table_section(t: Translate, lang: str) -> html.Section:
                     "animateRows": False,
                     "ensureDomOrder": True,
                     "suppressCellFocus": False,
+                    # Tab leaves the grid (arrow keys move inside): assets/dashboard_grid.js
+                    "tabToNextCell": {"function": "leaveGrid(params)"},
+                    "tabToNextHeader": {"function": "leaveGrid(params)"},
                     "quickFilterText": "",
                     "enableRtl": is_rtl(lang),
                     "localeText": {"noRowsToShow": t("No countries to show"), "loadingOoo": t("Loading…")},

@@ -16,18 +16,13 @@ pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js"
 MAP = ".choroplethlocation"
 SERIOUS = ("serious", "critical")
-PATHS = ["/", "/embed", "/?indicator=services&edition=2024&region=asia&country=VNM"]
-# Problems seen in other modules' code and not yet fixed: {(path, check): reason}. A check is an
-# axe rule id or "grid-tab" (Tab leaves a data grid instead of walking its cells). Each is skipped
-# by the main tests and checked by its own xfail(strict=False) test, so a fix shows up as XPASS.
-KNOWN: dict[tuple[str, str], str] = {
-    **{
-        (path, "grid-tab"): "ag-grid's Tab walks every cell of 200 rows instead of leaving the table"
-        " (layout: dashGridOptions tabToNextCell)"
-        for path in PATHS
-        if path != "/embed"
-    },
-}
+PATHS = [
+    "/",
+    "/embed",
+    "/?lang=ar",
+    "/?country=COL&indicator=services&compare=2020",
+    "/?indicator=services&edition=2024&region=asia&country=VNM",
+]
 RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
   return result.violations.map(v => ({
@@ -120,17 +115,7 @@ def report(browser, live_server, client):
 
 @pytest.mark.parametrize("path", PATHS)
 def test_no_serious_or_critical_axe_violation_and_every_control_reachable_with_visible_focus(report, path):
-    problems = {c: what for c, what in report(path).problems(path).items() if (path, c) not in KNOWN}
-    assert problems == {}
-
-
-@pytest.mark.parametrize(
-    ("path", "check"),
-    [pytest.param(p, c, marks=pytest.mark.xfail(reason=why, strict=False)) for (p, c), why in KNOWN.items()]
-    or [pytest.param("/", "none", marks=pytest.mark.skip(reason="no known problem"))],
-)
-def test_known_problem_is_fixed(report, path, check):
-    assert check not in report(path).problems(path)
+    assert report(path).problems(path) == {}
 
 
 def test_the_checks_can_fail():
@@ -200,3 +185,30 @@ def focus_visible(page, handle) -> bool:
     blurred = page.screenshot(clip=clip)
     handle.evaluate("el => el.focus({focusVisible: true})")
     return focused != blurred
+
+
+def test_tab_leaves_the_table_and_arrow_keys_move_between_its_cells(browser, live_server):
+    """The table is one Tab stop (WAI-ARIA grid): Tab and Shift+Tab leave it, arrows stay inside."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        open_page(page, live_server.url + "/")
+        page.wait_for_selector(".ag-row .ag-cell")
+        cell = (
+            "(el => el && el.closest('.ag-cell') ? el.closest('.ag-cell').getAttribute('col-id')"
+            " + '@' + el.closest('.ag-row').getAttribute('row-index') : null)(document.activeElement)"
+        )
+        page.locator(".ag-row[row-index='0'] .ag-cell").first.focus()
+        first = page.evaluate(cell)
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate(cell) == first.replace("@0", "@1")
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate(cell) not in (None, first.replace("@0", "@1"))
+        page.keyboard.press("Tab")
+        assert page.evaluate(cell) is None, "Tab should leave the grid"
+        assert page.evaluate("!!document.activeElement.closest('.ag-root-wrapper')") is False
+        page.locator(".ag-row[row-index='1'] .ag-cell").first.focus()
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate("!!document.activeElement.closest('.ag-root-wrapper')") is False
+    finally:
+        context.close()
