@@ -1,6 +1,6 @@
 """``/embed``: the map alone, for other sites' iframes, as a plain Flask page (no Dash, no React).
 
-The page has a title, the map (plotly.js served from this server, geometry from our assets), an
+The page has a title, the map (plotly.js's geo bundle served from this server, geometry from our assets), an
 HTML legend, the source line, the boundary disclaimer and a link back to the same view on the full
 dashboard. It tells its host page its height by ``postMessage`` (``assets/embed-host.js`` resizes
 the iframe). :func:`standalone_html` renders it and is reused for offline HTML snapshots: every
@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import plotly
 import plotly.graph_objects as go
 from dash import Dash
 from flask import Response, request, send_file
@@ -21,13 +20,15 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from dashboard import images
+from dashboard.config import ROOT
 from dashboard.data import Dataset
 from dashboard.figures import map_figure
 from dashboard.i18n import html_attrs, translator
 from dashboard.state import parse_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+# plotly.js's geo bundle (1.4 MB, not the full 4.8 MB): the map needs only choropleth and scattergeo.
+PLOTLY_JS = ROOT / "assets" / "vendor" / "plotly-geo.min.js"
 PAGE_JS = (TEMPLATES / "embed.js").read_text(encoding="utf-8")
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 SCRIPT_MAX_AGE = 7 * 24 * 3600
@@ -124,7 +125,7 @@ def register(app: Dash, dataset: Dataset) -> None:
             fig,
             images.title(dataset, state, t),
             texts,
-            plotly_js_src=app.get_relative_path("/embed/plotly.min.js"),
+            plotly_js_src=app.get_relative_path("/embed/plotly-geo.min.js"),
             topojson_url=app.get_asset_url("geo/"),
             page_js_src=app.get_relative_path("/embed/embed.js"),
         )
@@ -136,6 +137,6 @@ def register(app: Dash, dataset: Dataset) -> None:
         response.headers["Cache-Control"] = "public, max-age=3600"
         return response
 
-    @server.get(prefix + "embed/plotly.min.js")
+    @server.get(prefix + "embed/plotly-geo.min.js")
     def plotly_js() -> Response:
         return send_file(PLOTLY_JS, mimetype="text/javascript", max_age=SCRIPT_MAX_AGE, conditional=True)

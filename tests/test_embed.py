@@ -41,7 +41,8 @@ def test_embed_page_is_framable_and_self_contained(mini):
         "Source: Harm Reduction International, Global State of Harm Reduction 2023 update to key data" in page
     )
     assert 'href="/?indicator=dcr&amp;region=western-europe" target="_top"' in page
-    assert re.findall(r'<script src="([^"]+)"', page) == ["/embed/plotly.min.js", "/embed/embed.js"]
+    assert re.findall(r'<script src="([^"]+)"', page) == ["/embed/plotly-geo.min.js", "/embed/embed.js"]
+    assert '<link rel="icon" href="data:,">' in page  # no /favicon.ico request (a 404)
     assert "https://" not in "".join(re.findall(r'(?:src|href)="([^"]+)"', page))
     config = json_block(page, "hra-config")
     assert config["topojsonURL"] == "/assets/geo/" and config["scrollZoom"] is False
@@ -65,9 +66,11 @@ def test_embed_bad_values_fall_back_with_visible_escaped_note(mini):
 
 
 def test_embed_scripts_are_served_locally(mini):
-    plotly_js = mini.get("/embed/plotly.min.js")
+    plotly_js = mini.get("/embed/plotly-geo.min.js")
     assert plotly_js.status_code == 200 and plotly_js.mimetype == "text/javascript"
-    assert b"plotly.js" in plotly_js.get_data()[:200]
+    assert b"plotly.js (geo - minified)" in plotly_js.get_data()[:200]  # not the 4.8 MB full bundle
+    assert len(plotly_js.get_data()) < 2_000_000
+    assert mini.get("/embed/plotly.min.js").status_code == 404
     page_js = mini.get("/embed/embed.js")
     assert b"hra-embed-height" in page_js.get_data()
     host = mini.get("/assets/embed-host.js")
