@@ -9,6 +9,7 @@ category lives once in the trace's ``hovertemplate``, so an update stays a few k
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
@@ -41,6 +42,8 @@ BORDER_COLOUR = "#FFFFFF"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 WORLD_LATITUDES = [-58, 85]  # no Antarctica: HRI reports on no country there
 MARKER_SIZE = 9
+LEGEND_SWATCH = 12  # px, the size of plotly's legend square for a choropleth
+LEGEND_CHARS = 34  # per legend-title line: fits a 390 px phone at 13 px, Cyrillic too (plotly never wraps)
 # plotly clips the map to its box; at 96 % the world leaves 2 % each side (8 px at 390 px), so the
 # dots at its edges (Tuvalu and Fiji at 179°E, Tonga at 175°W) are not cut in half.
 WORLD_SCALE = 0.96
@@ -245,8 +248,31 @@ def view_map_data(
     return replace(data, rtl=rtl)
 
 
+def legend_heading(title: str, chars: int = LEGEND_CHARS) -> str:
+    """The legend title as plotly lines: each " · " part on its own line(s) of at most ``chars``."""
+    return "<br>".join(line for part in title.split(" · ") for line in textwrap.wrap(part, chars) or [""])
+
+
 def _template(detail: str) -> str:
     return f"<b>%{{text}}</b><br>{detail}<extra></extra>"
+
+
+def legend_entry(name: str, colour: str, category: str) -> go.Scattergeo:
+    """A legend item with nothing on the map: one point at no position, a square like the areas'.
+
+    plotly leaves traces without data out of the legend (an empty choropleth too); a point whose
+    position is null is kept in it and drawn nowhere.
+    """
+    return go.Scattergeo(
+        lat=[None],
+        lon=[None],
+        mode="markers",
+        marker={"symbol": "square", "size": LEGEND_SWATCH, "color": colour},
+        name=name,
+        legendgroup=category,
+        showlegend=True,
+        hoverinfo="skip",
+    )
 
 
 def _category_traces(
@@ -254,12 +280,13 @@ def _category_traces(
 ) -> list[go.BaseTraceType]:
     """Traces for one category: one per distinct hover detail, so each country sends only its name.
 
-    A category with no country still gets an (empty) trace, so its legend entry is always shown.
-    ``bidi`` marks up the texts of a right-to-left language (identity otherwise).
+    A category with no country gets a legend-only trace instead, so the key never changes between
+    views. ``bidi`` marks up the texts of a right-to-left language (identity otherwise).
     """
+    if rows.empty:
+        return [legend_entry(bidi(name), colour, category)]
     traces: list[go.BaseTraceType] = []
-    groups = list(rows.groupby("detail", sort=False)) or [("", rows)]
-    for n, (detail, group) in enumerate(groups):
+    for n, (detail, group) in enumerate(rows.groupby("detail", sort=False)):
         common = {
             "customdata": list(group.index),
             "text": [bidi(c) for c in group["country"]],
@@ -338,7 +365,7 @@ def map_figure(
         paper_bgcolor="rgba(0,0,0,0)",
         font={"family": FONT, "size": 13, "color": "#1f1f1f"},
         legend={
-            "title": {"text": bidi("<br>".join(data.legend_title.split(" · "))), "side": "top"},
+            "title": {"text": bidi(legend_heading(data.legend_title)), "side": "top"},
             "orientation": "h",
             "yanchor": "top",
             "y": 0,

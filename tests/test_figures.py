@@ -15,6 +15,7 @@ from dashboard.figures import (
     view_map_data,
 )
 from dashboard.indicators import CHANGE_COLOURS, SERVICE_COLOURS, STATUS_COLOURS
+from dashboard.regions import WORLD
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +122,38 @@ def test_region_filters_and_turns_the_map(dataset, wides):
     world = map_figure(build(dataset, wides))
     assert list(world.layout.geo.lataxis.range) == [-58, 85]
     assert set(REGION_VIEWS) == set(regions.unique())
+
+
+@pytest.mark.parametrize(
+    ("indicator", "compare", "region"),
+    [
+        ("nsp", None, "caribbean"),  # nobody "not known" there
+        ("services", None, "oceania"),  # nobody with 1 of 3, or not known
+        ("services", "2020", WORLD),  # nobody lost a service
+        ("dcr", "2022", "caribbean"),
+        ("policy", None, WORLD),
+    ],
+)
+def test_every_category_is_in_the_legend_of_every_view(dataset, wides, indicator, compare, region):
+    data = build(dataset, wides, indicator, "2023", compare)
+    fig = map_figure(data, region, dataset.countries["region"])
+    legend = [tr for tr in fig.data if tr.showlegend]
+    assert [tr.name for tr in legend] == [data.labels[c] for c in data.categories]
+    # plotly leaves a trace without data (an empty choropleth) out of the legend
+    assert all(len(tr.locations if isinstance(tr, go.Choropleth) else tr.lat) for tr in legend)
+    shown = set(data.frame["category"][dataset.countries["region"] == region]) if region != WORLD else None
+    for tr in markers(fig):
+        if tr.showlegend:  # a category with no country: in the legend, drawn nowhere, no hover
+            assert list(tr.lat) == [None] and tr.hoverinfo == "skip" and tr.marker.symbol == "square"
+            assert shown is None or tr.legendgroup not in shown
+
+
+def test_views_with_empty_categories_exist(dataset, wides):
+    """The legend test above covers a category with no country (else it would prove nothing)."""
+    regions = dataset.countries["region"]
+    caribbean = build(dataset, wides).frame[regions == "caribbean"]
+    assert "unknown" not in set(caribbean["category"])
+    assert "lost" not in set(build(dataset, wides, "services", "2023", "2020").frame["category"])
 
 
 @pytest.mark.parametrize(

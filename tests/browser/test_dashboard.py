@@ -216,3 +216,37 @@ def test_small_screen_is_usable(browser, live_server):
     width = p.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # nothing forces sideways scrolling
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "items"),
+    [
+        ("/?region=caribbean", ["Yes", "No", "Not known"]),
+        (
+            "/?indicator=services&compare=2020",
+            ["Gained", "Lost", "Unchanged: yes", "Unchanged: no", "Not known"],
+        ),
+    ],
+)
+def test_legend_keeps_every_category_with_no_country_in_it(page, live_server, path, items):
+    p = open_page(page, live_server, path)
+    assert p.locator("#map .legend .legendtext").all_text_contents() == items
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_legend_title_is_not_clipped_on_a_phone(browser, live_server, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        p = context.new_page()
+        p.goto(live_server.url + f"/?indicator=services&compare=2020&lang={lang}")
+        p.wait_for_selector("#map .legend .legendtitletext", timeout=TIMEOUT)
+        box = p.evaluate("document.querySelector('#map .main-svg').getBoundingClientRect().toJSON()")
+        title = "#map .legend .legendtitletext"
+        lines = p.evaluate(
+            f"[...document.querySelectorAll('{title}, {title} tspan')]"
+            ".map(e => e.getBoundingClientRect().toJSON())"
+        )
+        assert lines and all(box["left"] <= r["left"] and r["right"] <= box["right"] + 0.5 for r in lines)
+    finally:
+        context.close()
