@@ -24,13 +24,14 @@ from choreographer.utils._which import get_browser_path
 
 from dashboard.config import ROOT
 from dashboard.data import Dataset
-from dashboard.figures import FONT, MapData, map_figure, view_map_data
+from dashboard.figures import FONT, LEGEND_SWATCH, MapData, legend_heading, map_figure, view_map_data
 from dashboard.i18n import N_, Translate, country_names, format_number, is_rtl, rtl_lines, translator
 from dashboard.indicators import MAP_INDICATORS, STATUS_LABELS, STATUSES
 from dashboard.regions import WORLD, region_label
 from dashboard.state import ViewState
 
 GEO_DIR = ROOT / "assets" / "geo"
+CHAR_WIDTH = 0.6  # average glyph width per pixel of font size (DejaVu Sans, Cyrillic); errs wide
 BROWSER_NAMES = ["chromium", "chromium-browser", "google-chrome", "chrome"]
 FORMATS = ("png", "svg")
 RENDER_TIMEOUT = 60  # seconds for one image (a cold start included)
@@ -70,6 +71,7 @@ class ExportTexts:
     url: str
     disclaimer: str = DISCLAIMER
     rtl: bool = False  # right-to-left language: text blocks and legend align to the right
+    legend_title: str = ""  # the map's legend title, parts joined by " · " (rewrapped for the image)
 
 
 class ImagesUnavailable(RuntimeError):
@@ -137,6 +139,7 @@ def texts_for_view(dataset: Dataset, state: ViewState, url: str) -> ExportTexts:
         url,
         t(DISCLAIMER),
         is_rtl(state.lang),
+        view_data(dataset, state, t).legend_title,
     )
 
 
@@ -158,8 +161,19 @@ def alt_text(dataset: Dataset, state: ViewState) -> str:
 
 def wrap(text: str, size: float, width: float) -> list[str]:
     """Lines of ``text`` that fit ``width`` pixels at font ``size`` (plotly text never wraps itself)."""
-    chars = max(20, int(width / (size * 0.55)))
+    chars = max(20, int(width / (size * CHAR_WIDTH)))
     return textwrap.wrap(text, chars) or [""]
+
+
+def legend_rows(labels: list[str], size: float, width: float) -> int:
+    """How many rows plotly's horizontal legend takes for ``labels`` in ``width`` pixels."""
+    rows, used = 1, 0.0
+    for label in labels:
+        item = LEGEND_SWATCH + 40 + len(label) * size * CHAR_WIDTH  # swatch, gaps, text
+        if used and used + item > width:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows
 
 
 def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figure:
@@ -168,14 +182,15 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
     Text sizes follow the image (``f``: 1 for a 1920x1080 slide) and long lines wrap, so every
     preset keeps the same composition: title block on top, the map, then legend and source lines
     stacked up from the bottom edge. Positions are computed in pixels, then given to plotly as
-    fractions of the height.
+    fractions of the height. The legend hangs from its bottom edge just above the source line, so
+    an underestimate of its height takes room from the map, never covers the source.
     """
     width, height = preset.width, preset.height
     f = min(height / 1080, width / 1400)
     side = round(48 * f)
     usable = width - 2 * side
     out = go.Figure(fig)
-    out.update_traces(marker_size=round(11 * f), selector={"type": "scattergeo"})
+    out.update_traces(marker_size=round(11 * f), selector={"type": "scattergeo", "showlegend": False})
 
     start, anchor = (1, "right") if texts.rtl else (0, "left")
     bidi = rtl_lines if texts.rtl else str
@@ -214,9 +229,17 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
         bottom -= gap * f
     for lines, top, size, colour in tops:
         put(lines, top, size, colour)
-    legend_lines = len(str(fig.layout.legend.title.text or "").split("<br>")) + 1  # title, then items
-    legend_top = bottom - 16 * f - legend_lines * 24 * f * 1.6
-    map_bottom = legend_top - 12 * f
+
+    heading_size, item_size = round(20 * f), round(22 * f)
+    heading = legend_heading(texts.legend_title, max(20, int(usable / (heading_size * CHAR_WIDTH))))
+    labels = [str(trace.name) for trace in fig.data if trace.showlegend]
+    legend_bottom = bottom - 22 * f
+    legend_height = (
+        len(heading.split("<br>")) * heading_size * 1.3
+        + legend_rows(labels, item_size, usable) * item_size * 1.7
+        + 12 * f
+    )
+    map_bottom = legend_bottom - legend_height - 16 * f
     out.update_geos(domain={"x": [0, 1], "y": [1 - map_bottom / height, 1 - map_top / height]})
     out.update_layout(
         width=width,
@@ -225,11 +248,12 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
         paper_bgcolor="white",
         font={"family": FONT, "size": round(22 * f), "color": "#1f1f1f"},
         legend={
-            "y": 1 - legend_top / height,
-            "yanchor": "top",
+            "title": {"text": bidi(f"<b>{heading}</b>"), "font": {"size": heading_size}},
+            "y": 1 - legend_bottom / height,
+            "yanchor": "bottom",
             "x": start,
             "xanchor": anchor,
-            "font": {"size": round(24 * f)},
+            "font": {"size": item_size},
         },
     )
     return out

@@ -59,6 +59,26 @@ def test_export_figure_bakes_in_texts_and_size():
     assert 0 < geo[0] < geo[1] < 1
 
 
+@pytest.mark.parametrize("preset", list(images.PRESETS))
+@pytest.mark.parametrize(
+    "state",
+    [ViewState(indicator="services", compare="2020", lang="ru"), ViewState(region="caribbean", lang="ar")],
+)
+def test_export_legend_is_complete_and_sits_between_map_and_source(dataset, preset, state):
+    """The legend hangs above the source line (it grew down into it before) and keeps every category."""
+    texts = images.texts_for_view(dataset, state, "https://atlas.example/")
+    fig = images.export_figure(images.map_for_view(dataset, state), texts, images.PRESETS[preset])
+    source = next(a for a in fig.layout.annotations if "Harm Reduction International" in a.text)
+    legend = fig.layout.legend
+    assert legend.yanchor == "bottom" and source.yanchor == "top"
+    assert source.y < legend.y < fig.layout.geo.domain.y[0]  # source, then legend, then the map
+    data = images.view_data(dataset, state, lambda s: s)
+    assert len([tr for tr in fig.data if tr.showlegend]) == len(data.categories)
+    width = images.PRESETS[preset].width - 2 * fig.layout.margin.l
+    longest = max(len(line) for line in legend.title.text.replace("<b>", "").split("<br>"))
+    assert longest * legend.title.font.size * images.CHAR_WIDTH <= width * 1.05
+
+
 def test_alt_text_counts_statuses():
     dataset = load_dataset(MINI)
     assert images.alt_text(dataset, ViewState(indicator="policy")) == (
