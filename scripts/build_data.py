@@ -133,10 +133,14 @@ def build_geometry(reference: Path, out_dir: Path) -> dict[str, tuple[float, flo
             continue
         parts = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
         polygons.setdefault(iso3, []).extend(parts)
+    # plotly.js reads each located feature's hover anchor from ``properties.ct`` ([lon, lat]);
+    # without it, hovering or clicking a country throws in the browser.
     anchors: dict[str, tuple[float, float, float]] = {}
     for iso3, parts in polygons.items():
         merged = {"type": "MultiPolygon", "arcs": parts, "id": iso3}
         anchors[iso3] = anchor(merged, arcs)
+        lat, lon, _ = anchors[iso3]
+        merged["properties"] = {"ct": [round(lon, 3), round(lat, 3)]}
         geometries.append(merged)
     empty = {"type": "GeometryCollection", "geometries": []}
     plotly_topo = {
