@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import textwrap
 import zipfile
 from datetime import date
@@ -31,6 +32,7 @@ FULL_FILE = "harm-reduction-atlas_data.csv"
 COVERAGE_FILE = "harm-reduction-atlas_coverage_all.csv"
 PUBLISHER = "Harm Reduction International"
 ATLAS = "Harm Reduction Atlas"
+PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 WIDTH = 96  # README line length
 
@@ -69,8 +71,12 @@ def coverage(
 
 
 def neutralise(value: object) -> object:
-    """Prefix a quote to text a spreadsheet would evaluate as a formula (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Prefix a quote to text a spreadsheet would evaluate as a formula (CSV injection).
+
+    Plain numbers (a longitude of ``-11.9``) are left alone: a spreadsheet reads them as numbers,
+    not formulas, and quoting them would break typed readers (the data package says ``number``).
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not PLAIN_NUMBER.match(value):
         return "'" + value
     return value
 
@@ -232,14 +238,22 @@ def source_table(dataset: Dataset, name: str) -> pd.DataFrame:
 
 def bundle_zip(dataset: Dataset, url: str, accessed: date, lang: str = "en") -> bytes:
     """Zip of every table (neutralised CSV), ``datapackage.json`` and ``README.txt`` (in ``lang``)."""
+    members = {
+        "README.txt": readme_text(dataset, url, accessed, lang).encode("utf-8"),
+        "datapackage.json": json.dumps(package_descriptor(), indent=2, ensure_ascii=False).encode("utf-8"),
+        FULL_FILE: csv_bytes(full_data(dataset)),
+        COVERAGE_FILE: csv_bytes(coverage(dataset, "all")),
+        **{name: csv_bytes(source_table(dataset, name)) for name in SCHEMAS},
+    }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
-        bundle.writestr("README.txt", readme_text(dataset, url, accessed, lang))
-        bundle.writestr("datapackage.json", json.dumps(package_descriptor(), indent=2, ensure_ascii=False))
-        bundle.writestr(FULL_FILE, csv_bytes(full_data(dataset)))
-        bundle.writestr(COVERAGE_FILE, csv_bytes(coverage(dataset, "all")))
-        for name in SCHEMAS:
-            bundle.writestr(name, csv_bytes(source_table(dataset, name)))
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=(accessed.year, accessed.month, accessed.day, 0, 0, 0))
+            info.external_attr = (
+                0o644 << 16
+            )  # readable by everyone once extracted (writestr's default is 0600)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            bundle.writestr(info, data)
     return out.getvalue()
 
 

@@ -191,3 +191,33 @@ def test_route_specific_bad_parameters(mini, path, query, parameter):
     response = mini.get(f"{path}?{query}")
     assert response.status_code == 400
     assert response.get_json()["parameter"] == parameter
+
+
+@pytest.mark.parametrize("value", ["-11.937", "+3", "-0.5e3", "42"])
+def test_plain_numbers_are_not_neutralised(value):
+    from dashboard.exports import neutralise
+
+    assert neutralise(value) == value
+
+
+@pytest.mark.parametrize("value", ["-1+1", "=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "-2-3"])
+def test_formula_like_text_is_neutralised(value):
+    from dashboard.exports import neutralise
+
+    assert neutralise(value) == "'" + value
+
+
+def test_bundle_tables_keep_negative_coordinates_and_are_readable(dataset):
+    import csv
+    import io
+    import zipfile
+    from datetime import date
+
+    from dashboard.exports import bundle_zip
+
+    with zipfile.ZipFile(io.BytesIO(bundle_zip(dataset, "http://x/", date(2026, 1, 2)))) as bundle:
+        rows = list(csv.DictReader(io.StringIO(bundle.read("countries.csv").decode("utf-8"))))
+        modes = {info.filename: info.external_attr >> 16 for info in bundle.infolist()}
+    ago = next(r for r in rows if r["iso3"] == "AGO")
+    assert float(ago["lat"]) < 0 and not ago["lat"].startswith("'")
+    assert all(mode == 0o644 for mode in modes.values()), modes
