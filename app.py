@@ -1,10 +1,20 @@
-"""Harm Reduction Atlas: ``python app.py`` to serve, or ``gunicorn app:server`` in production."""
+"""Harm Reduction Atlas: ``python app.py`` to serve, or ``gunicorn app:server`` in production.
 
-from dashboard.config import from_env
+A bad setting or data file stops start-up with one line naming the problem (for data: the file,
+row and column), not a traceback.
+"""
+
+import sys
+
+from dashboard.config import ConfigError, from_env
+from dashboard.data import DataError
 from dashboard.factory import create_app
 
-settings = from_env()
-app = create_app(settings.data_dir)
+try:
+    settings = from_env()
+    app = create_app(settings.data_dir)
+except (ConfigError, DataError) as exc:
+    sys.exit(f"Harm Reduction Atlas cannot start: {exc}")
 server = app.server
 
 if __name__ == "__main__":

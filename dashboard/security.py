@@ -12,7 +12,7 @@ Dash's catch-all page.
 from __future__ import annotations
 
 from dash import Dash
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 EMBED_PAGE = "embed"
@@ -64,6 +64,17 @@ def register(app: Dash) -> None:
             return exc
         server.logger.exception("unhandled error on %s", request.path)
         return Response("Internal server error.\n", status=500, mimetype="text/plain")
+
+    @server.errorhandler(405)
+    def method_not_allowed(exc: HTTPException) -> Response:
+        allowed = sorted(getattr(exc, "valid_methods", None) or [])
+        if request.path.startswith(prefix + "api/"):
+            response = jsonify({"error": f"Method {request.method} is not allowed here.", "allowed": allowed})
+        else:
+            response = Response("Method not allowed.\n", mimetype="text/plain")
+        response.status_code = 405
+        response.headers["Allow"] = ", ".join(allowed)
+        return response
 
     @server.errorhandler(404)
     def not_found(_: HTTPException) -> Response:

@@ -106,3 +106,12 @@ def test_a_path_prefix_reaches_bundles_and_geometry(monkeypatch):
     layout = client.get("/_dash-layout").get_data(as_text=True).replace("\\u002f", "/")
     assert '"topojsonURL":"/atlas/assets/geo/"' in layout
     assert client.get("/assets/geo/world_50m.json").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_wrong_method_on_the_api_is_json_405(client, method):
+    response = getattr(client, method)("/api/v1/summary.json")
+    assert response.status_code == 405
+    assert response.mimetype == "application/json"
+    assert "GET" in response.get_json()["allowed"] and "GET" in response.headers["Allow"]
+    assert "Traceback" not in response.get_data(as_text=True)
