@@ -79,7 +79,7 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
 
     def view(allow_all_editions: bool = False) -> ViewState:
         args = request.args
-        if allow_all_editions and args.get("edition") == "all":
+        if allow_all_editions and args.get("edition", "").strip().lower() == "all":
             state, _ = parse_view(
                 {k: v for k, v in args.items() if k != "edition"}, editions, countries, strict=True
             )

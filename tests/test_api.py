@@ -99,3 +99,11 @@ def test_coverage_bad_parameter_is_400(client, path):
     assert response.status_code == 400
     assert "<script>" not in response.get_data(as_text=True)
     assert response.get_json()["parameter"] == "edition"
+
+
+@pytest.mark.parametrize("value", ["all", "ALL", " All "])
+def test_edition_all_is_case_insensitive_like_other_values(client, value):
+    response = client.get(f"/api/v1/coverage.json?edition={value}&region=WESTERN-EUROPE")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["edition"] == "all" and body["region"] == "western-europe"
