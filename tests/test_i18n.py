@@ -217,3 +217,12 @@ def test_right_to_left() -> None:
     assert html_attrs("ar") == {"lang": "ar", "dir": "rtl"}
     assert html_attrs("ru") == {"lang": "ru", "dir": "ltr"}
     assert html_attrs("<script>") == {"lang": "en", "dir": "ltr"}
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "ru", "ar"])
+def test_not_known_does_not_read_like_no(lang):
+    """"Not known" and "No" are different facts: their translations must not share a first word."""
+    from dashboard.i18n import translator
+
+    t = translator(lang)
+    assert t("Not known").split()[0] != t("No").split()[0]

@@ -94,7 +94,7 @@ def test_french_view_names_countries_regions_and_editions_in_french(dataset):
 def test_russian_map_figure_uses_russian_labels_and_names(dataset):
     fig = images.map_for_view(dataset, ViewState(lang="ru", indicator="oat"))
     names = {trace.name for trace in fig.data}
-    assert {"Да", "Нет", "Нет данных"} <= names
+    assert {"Да", "Нет", "Неизвестно"} <= names
     countries = {c for trace in fig.data for c in trace.text}
     assert {"Германия", "Российская Федерация", "Киргизия"} <= countries
     assert not any(re.search("[A-Za-z]", c) for c in countries)
