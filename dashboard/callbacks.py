@@ -8,6 +8,8 @@ linked view (no default view flashes first).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard import ids, index_page, layout, share
@@ -62,7 +64,11 @@ def register(app: Dash, dataset: Dataset) -> None:
     def view(search: str | None) -> tuple[ViewState, list[str]]:
         return layout.view_from_query(search or "", dataset)
 
+    @lru_cache(maxsize=256)
     def map_data(state: ViewState) -> MapData:
+        """Per view (country aside: it does not change the map); the data never changes once loaded."""
+        if state.country is not None:
+            return map_data(state.with_(country=None))
         t = translator(state.lang)
         return view_map_data(
             wides,
@@ -112,6 +118,11 @@ def register(app: Dash, dataset: Dataset) -> None:
         box = no_update if trigger == ids.COUNTRY else (names[new.country] if new.country else "")
         return url, pressed, disabled, box, message
 
+    @lru_cache(maxsize=256)
+    def figure(state: ViewState) -> dict:
+        """The map as plotly JSON, built once per view: the slowest part of a render under load."""
+        return map_figure(map_data(state), state.region, regions, height=None).to_plotly_json()
+
     @app.callback(
         [Output(f"{ids.CARD}-{i}", "children") for i in INDICATORS],
         [Output(f"{ids.CARD}-{i}", "className") for i in INDICATORS],
@@ -136,7 +147,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         return (
             *layout.cards(dataset, state, t),
             *classes,
-            map_figure(data, state.region, regions, height=None),
+            figure(state.with_(country=None)),
             title,
             t("Map: {title}. {summary}").format(title=title, summary=text),
             text,

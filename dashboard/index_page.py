@@ -1,7 +1,9 @@
 """The HTML page Dash serves for the dashboard: every customisation of it lives here.
 
 Per request, from the page's own query string: ``<html lang dir>`` in the view's language, the
-``<title>`` translated, and the link-preview meta tags of :func:`dashboard.share.og_metas`. The
+``<title>`` translated, and the link-preview meta tags of :func:`dashboard.share.og_metas`. The map
+geometry is preloaded, so it downloads while the scripts parse instead of after the first render
+(plotly.js fetches it by XHR: cors mode, same-origin credentials, as ``crossorigin`` asks). The
 template is Dash's, except that the scripts sit in a plain ``<div>``: Dash wraps them in a
 ``<footer>``, a second ``contentinfo`` landmark beside the page's own footer.
 """
@@ -18,12 +20,14 @@ from dashboard.data import Dataset
 from dashboard.i18n import html_attrs, translator
 from dashboard.state import parse_view
 
+GEOMETRY = "world_50m.json"  # what plotly.js asks topojsonURL for: world scope, 50 m resolution
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="{%lang%}" dir="{%dir%}">
     <head>
         {%metas%}
         <title>{%title%}</title>
         {%favicon%}
+        {%preload%}
         {%css%}
     </head>
     <body>
@@ -48,11 +52,14 @@ def register(app: Dash, dataset: Dataset) -> None:
     """Install the template and render it in the language (and with the preview) of each request."""
     editions, countries = dataset.edition_ids, list(dataset.countries.index)
     app.index_string = INDEX_STRING
+    geometry = app.get_asset_url(f"geo/{GEOMETRY}")
+    preload = f'<link rel="preload" as="fetch" crossorigin href="{html.escape(geometry)}">'
 
     def interpolate_index(**kwargs: str) -> str:
         state = parse_view(request.args, editions, countries, strict=False)[0]
         kwargs["title"] = html.escape(translator(state.lang)("Harm Reduction Atlas"))
         kwargs["metas"] = kwargs.get("metas", "") + share.og_metas(app, dataset, state)
+        kwargs["preload"] = preload
         # lang and dir first: the values filled in after them cannot inject a placeholder.
         return fill(app.index_string, **html_attrs(state.lang), **kwargs)
 

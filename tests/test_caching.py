@@ -77,3 +77,11 @@ def test_the_figures_use_only_trace_types_the_geo_bundle_has():
         if name not in ("Figure", "Layout")
     }
     assert used and used <= GEO_TRACES, f"{used - GEO_TRACES}: use the full plotly.js bundle instead"
+
+
+def test_the_page_preloads_the_geometry_plotly_asks_for(client, app):
+    """Fetched while the scripts parse; same URL and (cors) mode as plotly.js's request, so it is used."""
+    html = client.get("/").get_data(as_text=True)
+    url = app.get_asset_url("geo/") + "world_50m.json"
+    assert f'<link rel="preload" as="fetch" crossorigin href="{url}">' in html
+    assert client.get(url).status_code == 200

@@ -250,3 +250,16 @@ def test_legend_title_is_not_clipped_on_a_phone(browser, live_server, lang):
         assert lines and all(box["left"] <= r["left"] and r["right"] <= box["right"] + 0.5 for r in lines)
     finally:
         context.close()
+
+
+def test_geometry_is_fetched_once_from_the_preload(page, live_server):
+    geometry: list[str] = []
+    page.page.on("request", lambda r: geometry.append(r.url) if "world_50m" in r.url else None)
+    p = open_page(page, live_server)
+    p.wait_for_load_state("networkidle")
+    assert len(geometry) == 1
+    assert p.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.includes('world_50m'))"
+        ".map(e => e.initiatorType)"
+    ) == ["link"]
+    assert_clean(page)
