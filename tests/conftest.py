@@ -92,9 +92,11 @@ class PageWatch:
         page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         page.on(
             "request",
-            lambda r: self.external_requests.append(r.url)
-            if not r.url.startswith((origin, "data:", "blob:", "about:"))
-            else None,
+            lambda r: (
+                self.external_requests.append(r.url)
+                if not r.url.startswith((origin, "data:", "blob:", "about:"))
+                else None
+            ),
         )
 
 
