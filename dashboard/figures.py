@@ -21,16 +21,21 @@ from dashboard.indicators import (
     CHANGE_CATEGORIES,
     CHANGE_COLOURS,
     CHANGE_LABELS,
+    COUNT_CHANGE_CATEGORIES,
+    COUNT_CHANGE_COLOURS,
+    COUNT_CHANGE_LABELS,
     MAP_INDICATORS,
     SERVICE_CATEGORIES,
     SERVICE_COLOURS,
     SERVICE_IDS,
+    SERVICES,
     STATUS_COLOURS,
     STATUS_LABELS,
     STATUSES,
     UNKNOWN,
     YES,
     change_category,
+    count_change_category,
     services_category,
 )
 from dashboard.regions import WORLD
@@ -149,30 +154,55 @@ def change_data(
 ) -> MapData:
     """Gained / lost / unchanged / not known between two editions (``before`` -> ``after``).
 
-    For "services available" a country counts as "yes" with at least one of the three services.
+    "Services available" is a count, so it is compared as one: more / fewer / same / not known.
     """
     if indicator == "services":
-        old = [services_category(list(r)) for r in before[list(SERVICE_IDS)].itertuples(index=False)]
-        new = [services_category(list(r)) for r in after[list(SERVICE_IDS)].itertuples(index=False)]
-        status = {"0": "no"}
-        old_s = [UNKNOWN if o == UNKNOWN else status.get(o, "yes") for o in old]
-        new_s = [UNKNOWN if n == UNKNOWN else status.get(n, "yes") for n in new]
-    else:
-        old, new = list(before[indicator]), list(after[indicator])
-        old_s, new_s = old, new
+        return _services_change(before, after, editions, legend_title, t, names)
+    old, new = list(before[indicator]), list(after[indicator])
     frame = _base(after, names)
-    frame["category"] = [change_category(o, n) for o, n in zip(old_s, new_s)]
+    frame["category"] = [change_category(o, n) for o, n in zip(old, new)]
     label = t(MAP_INDICATORS[indicator].label)
-
-    def shown(value: str) -> str:
-        return t(STATUS_LABELS[value]) if value in STATUS_LABELS else value
-
     frame = _with_hover(
         frame,
-        [f"{label}: {shown(o)} ({editions[0]}) → {shown(n)} ({editions[1]})" for o, n in zip(old, new)],
+        [
+            f"{label}: {t(STATUS_LABELS[o])} ({editions[0]}) → {t(STATUS_LABELS[n])} ({editions[1]})"
+            for o, n in zip(old, new)
+        ],
     )
     labels = {c: t(CHANGE_LABELS[c]) for c in CHANGE_CATEGORIES}
     return MapData(frame, CHANGE_CATEGORIES, CHANGE_COLOURS, labels, legend_title)
+
+
+def _services_change(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    editions: tuple[str, str],
+    legend_title: str,
+    t: Translate,
+    names: Names,
+) -> MapData:
+    """More / fewer / same number of services / not known; hover "Services: 2 → 3 (2020 → 2024)"."""
+    old = [services_category(list(r)) for r in before[list(SERVICE_IDS)].itertuples(index=False)]
+    new = [services_category(list(r)) for r in after[list(SERVICE_IDS)].itertuples(index=False)]
+    frame = _base(after, names)
+    frame["category"] = [count_change_category(o, n) for o, n in zip(old, new)]
+    label = t(SERVICES.short)  # short: this trace group is the heaviest update
+
+    def shown(count: str) -> str:
+        return t(STATUS_LABELS[UNKNOWN]) if count == UNKNOWN else count
+
+    template = t("{indicator}: {old} → {new} ({before} → {after})")
+    frame = _with_hover(
+        frame,
+        [
+            template.format(
+                indicator=label, old=shown(o), new=shown(n), before=editions[0], after=editions[1]
+            )
+            for o, n in zip(old, new)
+        ],
+    )
+    labels = {c: t(COUNT_CHANGE_LABELS[c]) for c in COUNT_CHANGE_CATEGORIES}
+    return MapData(frame, COUNT_CHANGE_CATEGORIES, COUNT_CHANGE_COLOURS, labels, legend_title)
 
 
 def completeness_note(listed: int, published: int | None, t: Translate = identity) -> str:

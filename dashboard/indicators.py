@@ -118,6 +118,22 @@ CHANGE_COLOURS = {
     UNKNOWN: STATUS_COLOURS[UNKNOWN],
 }
 
+# "Services available" compared: a count 0-3 has no "gained"/"lost", it goes up, down or stays.
+MORE, FEWER, SAME = "more", "fewer", "same"
+COUNT_CHANGE_CATEGORIES = (MORE, FEWER, SAME, UNKNOWN)
+COUNT_CHANGE_LABELS = {
+    MORE: N_("More services"),
+    FEWER: N_("Fewer services"),
+    SAME: N_("Same number of services"),
+    UNKNOWN: N_("Not known"),
+}
+COUNT_CHANGE_COLOURS = {
+    MORE: CHANGE_COLOURS[GAINED],
+    FEWER: CHANGE_COLOURS[LOST],
+    SAME: "#6F7D8C",  # neutral slate: darker than "not known" grey so the two never blur
+    UNKNOWN: STATUS_COLOURS[UNKNOWN],
+}
+
 
 def services_category(statuses: list[str]) -> str:
     """'0'..'3' for the number of yes among NSP/OAT/DCR; unknown if any is not known."""
@@ -133,6 +149,15 @@ def change_category(before: str, after: str) -> str:
     if before == after:
         return BOTH_YES if after == YES else BOTH_NO
     return GAINED if after == YES else LOST
+
+
+def count_change_category(before: str, after: str) -> str:
+    """How one country's number of services ('0'..'3' or unknown) moved between two editions."""
+    if UNKNOWN in (before, after):
+        return UNKNOWN
+    if before == after:
+        return SAME
+    return MORE if int(after) > int(before) else FEWER
 
 
 def headline_counts(dataset: Dataset, edition: str, region: str) -> dict[str, dict[str, int | None]]:

@@ -26,9 +26,12 @@ from dashboard.i18n import (
     translator,
 )
 from dashboard.indicators import (
+    FEWER,
     INDICATORS,
     MAP_INDICATORS,
+    MORE,
     NO,
+    SAME,
     STATUS_LABELS,
     UNKNOWN,
     YES,
@@ -288,6 +291,22 @@ def summary(dataset: Dataset, state: ViewState, data: MapData, t: Translate) -> 
     editions = edition_labels(dataset, t)
     label = t(MAP_INDICATORS[state.indicator].label).lower()
     where = t(region_label(state.region))
+    if state.compare and state.indicator == "services":
+        before, after = sorted((state.compare, state.edition))
+        return t(
+            "{region}, from {before} to {after}: {more} countries have more of the three services (needle"
+            " and syringe programmes, opioid agonist therapy, drug consumption rooms) in {after} than in"
+            " {before}, {fewer} have fewer and {same} have the same number; for {unknown} at least one"
+            " service is not known in one of the two editions."
+        ).format(
+            region=where,
+            before=editions[before],
+            after=editions[after],
+            more=num(MORE),
+            fewer=num(FEWER),
+            same=num(SAME),
+            unknown=num(UNKNOWN),
+        )
     if state.compare:
         before, after = sorted((state.compare, state.edition))
         return t(
@@ -324,7 +343,7 @@ def summary(dataset: Dataset, state: ViewState, data: MapData, t: Translate) -> 
     if published is not None and int(n.get(YES, 0)) < published:
         return t(
             "In the {edition}, {published} countries have {indicator} according to HRI; this dataset names"
-            " {listed} of them; {no} countries are listed without; {unknown} are not known."
+            " {listed} of them; the other {no} are not named as having them; {unknown} are not known."
         ).format(
             edition=edition,
             published=format_number(published, state.lang),
@@ -334,8 +353,8 @@ def summary(dataset: Dataset, state: ViewState, data: MapData, t: Translate) -> 
             unknown=num(UNKNOWN),
         )
     return t(
-        "{region}, {edition}: {yes} countries have {indicator}; {no} are listed without; {unknown} are"
-        " not known."
+        "{region}, {edition}: {yes} countries have {indicator}; {no} are recorded as not having them;"
+        " {unknown} are not known."
     ).format(region=where, edition=edition, yes=num(YES), indicator=label, no=num(NO), unknown=num(UNKNOWN))
 
 

@@ -70,14 +70,30 @@ def test_summary_sentence(dataset):
     text = layout.summary(dataset, state, map_data(dataset, state), t)
     assert text == (
         "In the 2023 update, 92 countries have needle and syringe programmes according to HRI; this"
-        " dataset names 87 of them; 108 countries are listed without; 5 are not known."
+        " dataset names 87 of them; the other 108 are not named as having them; 5 are not known."
     )
+    asia = ViewState(region="asia")
+    assert "12 are recorded as not having them" in layout.summary(dataset, asia, map_data(dataset, asia), t)
     dcr = ViewState(indicator="dcr", edition="2024")
     assert "18 countries have drug consumption rooms" in layout.summary(
         dataset, dcr, map_data(dataset, dcr), t
     )
     change = ViewState(indicator="dcr", compare="2022")
     assert "1 countries gained it" in layout.summary(dataset, change, map_data(dataset, change), t)
+
+
+def test_services_compared_as_counts_in_the_summary(dataset):
+    """A 0-3 count goes up, down or stays: "gained it" / "had it in both" would say nothing."""
+    state = ViewState(indicator="services", edition="2024", region="western-europe", compare="2020")
+    text = layout.summary(dataset, state, map_data(dataset, state), t)
+    assert text.startswith(
+        "Western Europe, from GSHR 2020 to GSHR 2024: 2 countries have more of the three services"
+    )
+    assert "0 have fewer and 23 have the same number" in text
+    assert "gained it" not in text and "in both editions" not in text
+    rows = {r["iso3"]: r for r in layout.table_rows(dataset, state, map_data(dataset, state))}
+    assert rows["GRC"]["status"] == "More services"
+    assert rows["GRC"]["detail"] == "Services: 2 → 3 (2020 → 2024)"
 
 
 def test_table_rows_follow_the_view(dataset):

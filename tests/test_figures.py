@@ -14,7 +14,7 @@ from dashboard.figures import (
     status_data,
     view_map_data,
 )
-from dashboard.indicators import CHANGE_COLOURS, SERVICE_COLOURS, STATUS_COLOURS
+from dashboard.indicators import CHANGE_COLOURS, COUNT_CHANGE_CATEGORIES, SERVICE_COLOURS, STATUS_COLOURS
 from dashboard.regions import WORLD
 
 
@@ -110,6 +110,27 @@ def test_services_and_change_categories(dataset, wides):
     assert swapped.frame.at["COL", "category"] == "gained"
 
 
+def test_services_compared_by_count(dataset, wides):
+    """Greece and Iceland gained a DCR (2 -> 3 services): "more", never "unchanged: yes"."""
+    data = build(dataset, wides, "services", "2024", compare="2020")
+    assert data.categories == COUNT_CHANGE_CATEGORIES
+    assert data.frame.at["GRC", "category"] == data.frame.at["ISL", "category"] == "more"
+    assert data.frame.at["GRC", "detail"] == "Services: 2 → 3 (2020 → 2024)"
+    assert set(data.frame["category"]) <= set(COUNT_CHANGE_CATEGORIES)
+    assert data.labels == {
+        "more": "More services",
+        "fewer": "Fewer services",
+        "same": "Same number of services",
+        "unknown": "Not known",
+    }
+    assert (
+        data.colours["more"] == CHANGE_COLOURS["gained"] and data.colours["fewer"] == CHANGE_COLOURS["lost"]
+    )
+    assert len(set(data.colours.values())) == 4  # same and not known never share a colour
+    fig = map_figure(data, "western-europe", dataset.countries["region"])
+    assert [tr.name for tr in fig.data if tr.showlegend] == list(data.labels.values())
+
+
 def test_region_filters_and_turns_the_map(dataset, wides):
     regions = dataset.countries["region"]
     fig = map_figure(build(dataset, wides), "oceania", regions)
@@ -153,7 +174,7 @@ def test_views_with_empty_categories_exist(dataset, wides):
     regions = dataset.countries["region"]
     caribbean = build(dataset, wides).frame[regions == "caribbean"]
     assert "unknown" not in set(caribbean["category"])
-    assert "lost" not in set(build(dataset, wides, "services", "2023", "2020").frame["category"])
+    assert "fewer" not in set(build(dataset, wides, "services", "2023", "2020").frame["category"])
 
 
 @pytest.mark.parametrize(

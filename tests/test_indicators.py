@@ -10,6 +10,7 @@ from dashboard.indicators import (
     SERVICE_COLOURS,
     STATUS_COLOURS,
     change_category,
+    count_change_category,
     headline_counts,
     services_category,
 )
@@ -79,6 +80,20 @@ def test_colours_fixed_and_distinct():
 )
 def test_services_category(statuses, expected):
     assert services_category(statuses) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("2", "3", "more"),
+        ("3", "1", "fewer"),
+        ("2", "2", "same"),
+        ("0", "0", "same"),
+        ("unknown", "3", "unknown"),
+    ],
+)
+def test_count_change_category(before, after, expected):
+    assert count_change_category(before, after) == expected
 
 
 @pytest.mark.parametrize(
