@@ -9,6 +9,7 @@ category lives once in the trace's ``hovertemplate``, so an update stays a few k
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -38,7 +39,7 @@ from dashboard.indicators import (
     count_change_category,
     services_category,
 )
-from dashboard.regions import WORLD
+from dashboard.regions import LARGE_COUNTRY_EXTENTS, WORLD
 
 Translate = Callable[[str], str]
 Names = Mapping[str, str] | None  # ISO-3 -> country name in the view's language (None: the data's)
@@ -52,32 +53,89 @@ LEGEND_CHARS = 34  # per legend-title line: fits a 390 px phone at 13 px, Cyrill
 # plotly clips the map to its box; at 96 % the world leaves 2 % each side (8 px at 390 px), so the
 # dots at its edges (Tuvalu and Fiji at 179°E, Tonga at 175°W) are not cut in half.
 WORLD_SCALE = 0.96
+MAP_ASPECT = 2.6  # the dashboard's map area at desktop widths, legend aside
+MIN_LATITUDE, MAX_LATITUDE = -80.0, 85.0
+REGION_PAD = 4.0  # degrees of margin around a region's countries, at least
 
 
 @dataclass(frozen=True)
 class RegionView:
-    """Where the map looks for a region: centre, zoom, and the meridian it is rotated to.
+    """Where the map looks for a region: longitude and latitude ranges, and the meridian it faces.
 
-    Fixed views (rather than ``fitbounds``) because Oceania and Eurasia straddle the antimeridian:
+    Ranges (rather than ``fitbounds``) because Oceania and Eurasia straddle the antimeridian:
     fitting the bounds of Kiribati, Samoa and Australia, or of Russia, would zoom out to the world.
+    ``lon`` may run past 180 (e.g. ``(105, 215)``); the map is rotated to face ``centre``.
     """
 
-    lon: float
-    lat: float
-    scale: float
+    lon: tuple[float, float]
+    lat: tuple[float, float]
+
+    @property
+    def centre(self) -> float:
+        return (self.lon[0] + self.lon[1]) / 2
+
+    def widened(self, aspect: float) -> RegionView:
+        """The same view grown (never cropped) to a box ``aspect`` times as wide as high.
+
+        plotly clips the land to the ranges' box and letterboxes it in the figure; matching the
+        box to the figure's shape fills it, so the land does not end in a visible rectangle.
+        """
+        (west, east), (south, north) = self.lon, self.lat
+        ratio = (east - west) * _x_scale((south + north) / 2) / (_y(north) - _y(south))
+        if ratio < aspect:
+            grow = min(360.0, (east - west) * aspect / ratio) / 2
+            return RegionView((self.centre - grow, self.centre + grow), self.lat)
+        grow = (north - south) * (ratio / aspect - 1) / 2
+        south, north = south - grow, north + grow
+        if north > MAX_LATITUDE:  # what cannot grow north grows south, and the other way round
+            south, north = south - (north - MAX_LATITUDE), MAX_LATITUDE
+        if south < MIN_LATITUDE:
+            south, north = MIN_LATITUDE, min(MAX_LATITUDE, north + MIN_LATITUDE - south)
+        return RegionView(self.lon, (south, north))
 
 
-REGION_VIEWS: dict[str, RegionView] = {
-    "asia": RegionView(105, 20, 2.6),
-    "eurasia": RegionView(62, 52, 2.6),
-    "western-europe": RegionView(8, 52, 4.8),
-    "latin-america": RegionView(-70, -18, 2.0),
-    "caribbean": RegionView(-72, 17, 7.0),
-    "middle-east-north-africa": RegionView(28, 27, 3.2),
-    "sub-saharan-africa": RegionView(20, -6, 2.5),
-    "oceania": RegionView(165, -12, 2.4),
-    "north-america": RegionView(-100, 50, 2.3),
-}
+def _x_scale(lat: float) -> float:
+    """Natural Earth's horizontal scale at a latitude (its polynomial in radians)."""
+    f = math.radians(lat)
+    return 0.8707 - 0.131979 * f**2 - 0.013791 * f**4 + 0.003971 * f**10 - 0.001529 * f**12
+
+
+def _y(lat: float) -> float:
+    """Natural Earth's vertical position of a latitude, in degrees-like units."""
+    f = math.radians(lat)
+    return math.degrees(
+        f * (1.007226 + 0.015085 * f**2 - 0.044475 * f**6 + 0.028874 * f**8 - 0.005916 * f**10)
+    )
+
+
+def _wrap(lon: float) -> float:
+    return (lon + 180) % 360 - 180
+
+
+def region_view(frame: pd.DataFrame) -> RegionView:
+    """The view that holds every country of ``frame`` (index ISO-3; columns lat, lon), with a margin.
+
+    Large countries count with their extent (``LARGE_COUNTRY_EXTENTS``), the others with their
+    centre. The longitude range leaves out the widest empty arc between them, so a region across
+    the antimeridian (Oceania, Eurasia with Russia's far east) stays in one piece.
+    """
+    lats, lons = [], []
+    for iso3, lat, lon in zip(frame.index, frame["lat"], frame["lon"]):
+        west, south, east, north = LARGE_COUNTRY_EXTENTS.get(iso3, (lon, lat, lon, lat))
+        lats += [south, north]
+        lons += [west, east]
+    ordered = sorted(_wrap(x) for x in lons)
+    gaps = [(b - a, n + 1) for n, (a, b) in enumerate(zip(ordered, ordered[1:]))]
+    gaps.append((ordered[0] + 360 - ordered[-1], 0))
+    west = ordered[max(gaps)[1] % len(ordered)]
+    east = west + max((x - west) % 360 for x in ordered)
+    south, north = min(lats), max(lats)
+    lon_pad = max(REGION_PAD, (east - west) * 0.08)
+    lat_pad = max(REGION_PAD, (north - south) * 0.08)
+    return RegionView(
+        (west - lon_pad, east + lon_pad),
+        (max(MIN_LATITUDE, south - lat_pad), min(MAX_LATITUDE, north + lat_pad)),
+    )
 
 
 def identity(text: str) -> str:
@@ -353,12 +411,18 @@ def _category_traces(
 
 
 def map_figure(
-    data: MapData, region: str = WORLD, regions: pd.Series | None = None, height: int | None = 520
+    data: MapData,
+    region: str = WORLD,
+    regions: pd.Series | None = None,
+    height: int | None = 520,
+    aspect: float | None = MAP_ASPECT,
 ) -> go.Figure:
     """The world (or one region's) choropleth with markers for small states.
 
     ``regions`` (iso3 -> region slug) is needed for a region view: only that region's countries are
-    drawn and the map turns to the region's fixed view; the rest of the world stays as plain land.
+    drawn and the map fits them (:func:`region_view`); the rest of the world stays as plain land.
+    ``aspect`` (width / height of the map area) widens a region's view to fill it (None: the
+    fitted view as is, for a caller that widens it once it knows its size, as exports do).
     ``height=None`` lets the figure fill its container (the dashboard sizes it with CSS). Every
     trace carries the ISO-3 code in ``customdata`` so a click can open the country panel.
     """
@@ -371,7 +435,9 @@ def map_figure(
         rows = frame[frame["category"] == category]
         traces = _category_traces(rows, data.labels[category], data.colours[category], category, bidi)
         fig.add_traces(traces)
-    view = REGION_VIEWS.get(region)
+    view = region_view(frame) if region != WORLD and len(frame) else None
+    if view and aspect:
+        view = view.widened(aspect)
     fig.update_geos(
         projection_type="natural earth",
         resolution=50,
@@ -383,10 +449,10 @@ def map_figure(
         showocean=False,
         showlakes=False,
         bgcolor="rgba(0,0,0,0)",
-        lataxis_range=WORLD_LATITUDES if view is None else None,
-        center={"lon": view.lon, "lat": view.lat} if view else None,
-        projection_rotation_lon=view.lon if view else 0,
-        projection_scale=view.scale if view else WORLD_SCALE,
+        lataxis_range=list(view.lat) if view else WORLD_LATITUDES,
+        lonaxis_range=list(view.lon) if view else None,
+        projection_rotation_lon=_wrap(view.centre) if view else 0,
+        projection_scale=1 if view else WORLD_SCALE,
     )
     fig.update_layout(
         template=None,

@@ -24,7 +24,15 @@ from choreographer.utils._which import get_browser_path
 
 from dashboard.config import ROOT
 from dashboard.data import Dataset
-from dashboard.figures import FONT, LEGEND_SWATCH, MapData, legend_heading, map_figure, view_map_data
+from dashboard.figures import (
+    FONT,
+    LEGEND_SWATCH,
+    MapData,
+    RegionView,
+    legend_heading,
+    map_figure,
+    view_map_data,
+)
 from dashboard.i18n import N_, Translate, country_names, format_number, is_rtl, rtl_lines, translator
 from dashboard.indicators import MAP_INDICATORS, STATUS_LABELS, STATUSES
 from dashboard.regions import WORLD, region_label
@@ -97,9 +105,10 @@ def view_data(dataset: Dataset, state: ViewState, t: Translate) -> MapData:
 def map_for_view(
     dataset: Dataset, state: ViewState, t: Translate | None = None, height: int | None = 520
 ) -> go.Figure:
-    """The dashboard's map for a view, before export dressing."""
+    """The dashboard's map for a view, before export dressing (which widens a region to its size)."""
     t = t or translator(state.lang)
-    return map_figure(view_data(dataset, state, t), state.region, dataset.countries["region"], height)
+    data = view_data(dataset, state, t)
+    return map_figure(data, state.region, dataset.countries["region"], height, aspect=None)
 
 
 def _ordered(dataset: Dataset, a: str, b: str) -> tuple[str, str]:
@@ -241,6 +250,12 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
     )
     map_bottom = legend_bottom - legend_height - 16 * f
     out.update_geos(domain={"x": [0, 1], "y": [1 - map_bottom / height, 1 - map_top / height]})
+    geo = out.layout.geo
+    if geo.lonaxis.range:  # a region: its fitted view grown to fill this image's map area
+        view = RegionView(tuple(geo.lonaxis.range), tuple(geo.lataxis.range)).widened(
+            usable / (map_bottom - map_top)
+        )
+        out.update_geos(lonaxis_range=list(view.lon), lataxis_range=list(view.lat))
     out.update_layout(
         width=width,
         height=height,

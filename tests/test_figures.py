@@ -8,14 +8,15 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.figures import (
-    REGION_VIEWS,
     completeness_note,
     map_figure,
+    region_view,
     status_data,
     view_map_data,
 )
 from dashboard.indicators import CHANGE_COLOURS, COUNT_CHANGE_CATEGORIES, SERVICE_COLOURS, STATUS_COLOURS
-from dashboard.regions import WORLD
+from dashboard.regions import LARGE_COUNTRY_EXTENTS, REGIONS, WORLD
+from dashboard.state import ViewState
 
 
 @pytest.fixture(scope="module")
@@ -138,11 +139,43 @@ def test_region_filters_and_turns_the_map(dataset, wides):
     assert drawn == set(regions.index[regions == "oceania"])
     assert {"KIR", "WSM", "TON", "AUS"} <= drawn  # both sides of the antimeridian
     geo = fig.layout.geo
-    assert geo.projection.rotation.lon == REGION_VIEWS["oceania"].lon == geo.center.lon
-    assert geo.projection.scale > 1 and geo.fitbounds in (None, False)
+    west, east = geo.lonaxis.range
+    assert west < 113 and east > 180  # Australia's west coast to Samoa and Tonga, in one piece
+    assert geo.projection.rotation.lon == pytest.approx(((west + east) / 2 + 180) % 360 - 180)
+    assert geo.lataxis.range[0] < -47  # New Zealand's south coast is in view
+    assert geo.fitbounds in (None, False)
     world = map_figure(build(dataset, wides))
     assert list(world.layout.geo.lataxis.range) == [-58, 85]
-    assert set(REGION_VIEWS) == set(regions.unique())
+
+
+@pytest.mark.parametrize("region", sorted(REGIONS))
+def test_region_view_holds_every_country_of_the_region(dataset, region):
+    """Fitted from the countries (extent for large ones, centre for the rest), with a margin."""
+    countries = dataset.countries[dataset.countries["region"] == region]
+    view = region_view(countries)
+    assert view.lon[1] - view.lon[0] < 300  # never the whole world: the antimeridian is handled
+    for iso3, lat, lon in zip(countries.index, countries["lat"], countries["lon"]):
+        west, south, east, north = LARGE_COUNTRY_EXTENTS.get(iso3, (lon, lat, lon, lat))
+        assert view.lat[0] < south and north < view.lat[1], iso3
+        for x in (west, east):
+            assert any(view.lon[0] < x + turn < view.lon[1] for turn in (-360, 0, 360)), iso3
+    wide = view.widened(20.0)
+    assert wide.lon[0] <= view.lon[0] and wide.lon[1] >= view.lon[1] and wide.lat == view.lat
+    tall = view.widened(0.2)
+    assert tall.lon == view.lon and tall.lat[0] <= view.lat[0] and tall.lat[1] >= view.lat[1]
+
+
+def test_exported_region_fills_the_image_map_area(dataset):
+    """The square image grows the fitted view to its own shape, so the land is not cut in a box."""
+    from dashboard import images
+
+    state = ViewState(region="caribbean")
+    fitted = images.map_for_view(dataset, state).layout.geo
+    texts = images.texts_for_view(dataset, state, "http://atlas.example/")
+    square = images.export_figure(images.map_for_view(dataset, state), texts, images.PRESETS["square"])
+    geo = square.layout.geo
+    assert geo.lonaxis.range[1] - geo.lonaxis.range[0] > fitted.lonaxis.range[1] - fitted.lonaxis.range[0]
+    assert tuple(geo.lataxis.range) == tuple(fitted.lataxis.range)
 
 
 @pytest.mark.parametrize(
