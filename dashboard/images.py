@@ -249,6 +249,19 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
         + 12 * f
     )
     map_bottom = legend_bottom - legend_height - 16 * f
+    if texts.rtl:  # plotly starts every legend-title line at the left: a heading that ends right instead
+        out.add_annotation(
+            text=bidi(f"<b>{heading}</b>"),
+            x=start,
+            xref="paper",
+            xanchor=anchor,
+            y=1 - (legend_bottom - legend_height) / height,
+            yref="paper",
+            yanchor="top",
+            showarrow=False,
+            align=anchor,
+            font={"size": heading_size},
+        )
     out.update_geos(domain={"x": [0, 1], "y": [1 - map_bottom / height, 1 - map_top / height]})
     geo = out.layout.geo
     if geo.lonaxis.range:  # a region: its fitted view grown to fill this image's map area
@@ -263,7 +276,7 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
         paper_bgcolor="white",
         font={"family": FONT, "size": round(22 * f), "color": "#1f1f1f"},
         legend={
-            "title": {"text": bidi(f"<b>{heading}</b>"), "font": {"size": heading_size}},
+            "title": {"text": "" if texts.rtl else f"<b>{heading}</b>", "font": {"size": heading_size}},
             "y": 1 - legend_bottom / height,
             "yanchor": "bottom",
             "x": start,

@@ -75,8 +75,32 @@ def test_export_legend_is_complete_and_sits_between_map_and_source(dataset, pres
     data = images.view_data(dataset, state, lambda s: s)
     assert len([tr for tr in fig.data if tr.showlegend]) == len(data.categories)
     width = images.PRESETS[preset].width - 2 * fig.layout.margin.l
-    longest = max(len(line) for line in legend.title.text.replace("<b>", "").split("<br>"))
-    assert longest * legend.title.font.size * images.CHAR_WIDTH <= width * 1.05
+    heading = legend.title if state.lang != "ar" else legend_heading_note(fig)
+    longest = max(len(line) for line in heading.text.replace("<b>", "").split("<br>"))
+    assert longest * heading.font.size * images.CHAR_WIDTH <= width * 1.05
+
+
+def legend_heading_note(fig):
+    """The annotation that stands in for the legend title in a right-to-left export."""
+    return next(a for a in fig.layout.annotations if a.text.startswith("\u202b<b>"))
+
+
+def test_arabic_export_legend_heading_is_right_aligned(dataset):
+    """plotly starts each legend-title line at the left: in Arabic the heading is a right-aligned note."""
+    state = ViewState(lang="ar")
+    texts = images.texts_for_view(dataset, state, "https://atlas.example/")
+    fig = images.export_figure(images.map_for_view(dataset, state), texts, images.PRESETS["slide"])
+    assert not fig.layout.legend.title.text
+    note = legend_heading_note(fig)
+    assert (note.x, note.xanchor, note.align) == (1, "right", "right")
+    assert "<br>" in note.text  # several lines, each ending at the right edge
+    assert fig.layout.legend.y < note.y < fig.layout.geo.domain.y[0]  # between the map and the items
+    english = images.export_figure(
+        images.map_for_view(dataset, ViewState()),
+        images.texts_for_view(dataset, ViewState(), "https://atlas.example/"),
+        images.PRESETS["slide"],
+    )
+    assert english.layout.legend.title.text.startswith("<b>Needle and syringe programmes")
 
 
 def test_alt_text_counts_statuses():
