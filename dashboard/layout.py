@@ -416,9 +416,15 @@ def table_rows(dataset: Dataset, state: ViewState, data: MapData) -> list[dict[s
 
 def table_columns(dataset: Dataset, state: ViewState, t: Translate) -> list[dict[str, object]]:
     columns: list[dict[str, object]] = [
-        {"field": "country", "headerName": t("Country"), "flex": 2, "minWidth": 150, "sort": "asc"},
-        {"field": "region", "headerName": t("Region"), "flex": 2, "minWidth": 140},
-        {"field": "status", "headerName": t("Change") if state.compare else t("Status"), "flex": 1},
+        # minimum widths keep every column readable on a phone (the grid scrolls sideways instead)
+        {"field": "country", "headerName": t("Country"), "flex": 2, "minWidth": 130, "sort": "asc"},
+        {"field": "region", "headerName": t("Region"), "flex": 2, "minWidth": 120},
+        {
+            "field": "status",
+            "headerName": t("Change") if state.compare else t("Status"),
+            "flex": 1,
+            "minWidth": 120,
+        },
     ]
     urls = table_sources(dataset, state)
     if urls:
@@ -427,6 +433,7 @@ def table_columns(dataset: Dataset, state: ViewState, t: Translate) -> list[dict
                 "field": "source",
                 "headerName": t("Source"),
                 "flex": 2,
+                "minWidth": 120,
                 "cellRenderer": "SourceLink",
                 "cellRendererParams": {"urls": urls},
                 "sortable": False,
@@ -478,7 +485,10 @@ def table_section(t: Translate, lang: str) -> html.Section:
                 style={"height": "420px"},
             ),
             html.P(
-                t("Select a row to open the country's panel. Use the arrow keys to move between cells."),
+                t(
+                    "Click a row, or move to it with the arrow keys and press Enter, to open the country's"
+                    " panel. Escape closes the panel."
+                ),
                 className="muted small",
             ),
         ],

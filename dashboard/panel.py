@@ -17,6 +17,7 @@ from dashboard.indicators import INDICATORS, OPTIONAL_INDICATORS, STATUS_LABELS,
 from dashboard.regions import region_label
 
 PANEL_HEADING = "panel-heading"
+FACTS = "facts"  # id prefix of the status table's headings (edition and indicator)
 # Short names shown in the table; the plain-words explanation (EVIDENCE_KINDS) is listed below it.
 EVIDENCE_SHORT = {
     "hri_direct": N_("HRI"),
@@ -80,7 +81,8 @@ def _label(indicator: str) -> str:
     return (INDICATORS.get(indicator) or OPTIONAL_INDICATORS[indicator]).label
 
 
-def _cell(fact: Fact, t: Translate) -> html.Td:
+def _cell(fact: Fact, t: Translate, headers: str) -> html.Td:
+    """Status, source link and a short evidence label (its plain-words meaning in ``title``)."""
     parts: list = [html.Span(t(STATUS_LABELS[fact.status]), className=f"badge badge-{fact.status}")]
     if fact.source:
         parts.append(
@@ -94,8 +96,30 @@ def _cell(fact: Fact, t: Translate) -> html.Td:
             )
         )
     if fact.evidence in EVIDENCE_SHORT:
-        parts.append(html.Span(t(EVIDENCE_SHORT[fact.evidence]), className="evidence"))
-    return html.Td(parts)
+        parts.append(
+            html.Span(
+                t(EVIDENCE_SHORT[fact.evidence]), className="evidence", title=t(EVIDENCE_KINDS[fact.evidence])
+            )
+        )
+    return html.Td(parts, headers=headers)
+
+
+def _indicator_rows(indicator: str, editions: list[str], by_key: dict, t: Translate) -> html.Tbody:
+    """One indicator: its name across the table, then one cell per edition under the edition headings.
+
+    The name gets a row of its own so the four editions share the panel's whole width (the name
+    beside them left too little room in Russian); ``headers`` ties each cell to both headings.
+    """
+    head = f"{FACTS}-{indicator}"
+    return html.Tbody(
+        [
+            html.Tr(
+                html.Th(t(_label(indicator)), id=head, scope="rowgroup", colSpan=len(editions)),
+                className="facts-indicator",
+            ),
+            html.Tr([_cell(by_key[(indicator, e)], t, f"{head} {FACTS}-{e}") for e in editions]),
+        ]
+    )
 
 
 def country_panel(dataset: Dataset, iso3: str, t: Translate, name: str | None = None) -> list:
@@ -117,18 +141,13 @@ def country_panel(dataset: Dataset, iso3: str, t: Translate, name: str | None = 
             ),
             html.Thead(
                 html.Tr(
-                    [html.Th(t("Indicator"), scope="col")]
-                    + [html.Th(html.Abbr(e, title=labels[e]), scope="col") for e in editions]
+                    [
+                        html.Th(html.Abbr(e, title=labels[e]), scope="col", id=f"{FACTS}-{e}")
+                        for e in editions
+                    ]
                 )
             ),
-            html.Tbody(
-                [
-                    html.Tr(
-                        [html.Th(t(_label(i)), scope="row")] + [_cell(by_key[(i, e)], t) for e in editions]
-                    )
-                    for i in panel_indicators(dataset)
-                ]
-            ),
+            *[_indicator_rows(i, editions, by_key, t) for i in panel_indicators(dataset)],
         ],
         className="facts",
     )

@@ -123,6 +123,22 @@ def test_map_title_and_citation(dataset):
     assert link.target == "_blank" and "noopener" in link.rel
 
 
+def test_panel_table_gives_each_indicator_a_row_and_the_editions_the_width(dataset):
+    """Indicator names sit on rows of their own, so a row holds only the editions (nothing clips)."""
+    table = next(c for c in country_panel(dataset, "COL", t) if getattr(c, "className", "") == "table-scroll")
+    facts = table.children
+    editions = dataset.edition_ids
+    (head,) = [c for c in facts.children if type(c).__name__ == "Thead"]
+    assert [th.id for th in head.children.children] == [f"facts-{e}" for e in editions]
+    bodies = [c for c in facts.children if type(c).__name__ == "Tbody"]
+    assert len(bodies) == 5  # the four indicators and prison NSP
+    name_row, cells_row = bodies[0].children
+    assert name_row.children.colSpan == len(editions) and name_row.children.scope == "rowgroup"
+    assert [td.headers for td in cells_row.children] == [f"facts-nsp facts-{e}" for e in editions]
+    evidence = [part for td in cells_row.children for part in td.children if part.className == "evidence"]
+    assert evidence and all(part.title for part in evidence)  # the plain-words meaning on hover
+
+
 def test_country_panel_for_colombia(dataset):
     body = country_panel(dataset, "COL", t)
     text = text_of(body)
