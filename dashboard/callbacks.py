@@ -82,8 +82,11 @@ def register(app: Dash, dataset: Dataset) -> None:
             is_rtl(state.lang),
         )
 
+    # Writes go to a second Location (URL_WRITE): were they outputs of URL itself, every callback
+    # that reads URL.search would wait for this one on load, a round trip before the map is drawn.
+    # Dash's Locations share history changes, so URL.search (and everything it drives) follows.
     @app.callback(
-        Output(ids.URL, "search"),
+        Output(ids.URL_WRITE, "search"),
         Output(OPTIONS, "aria-pressed"),
         Output(OPTIONS, "disabled"),
         Output(ids.COUNTRY, "value"),

@@ -5,6 +5,7 @@
 """
 
 URL = "url"
+URL_WRITE = "url-write"  # where the sync callback writes a new query string (callbacks.py says why)
 NOTES = "view-notes"
 
 # Language switcher: one link per language, ``f"{LANGUAGE}-{code}"``.

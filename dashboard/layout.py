@@ -550,6 +550,8 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            # "callback-nav": a new query is pushed to history and announced, so URL picks it up
+            dcc.Location(id=ids.URL_WRITE, refresh="callback-nav"),
             html.A(t("Skip to the map"), href="#map-section", className="skip-link"),
             html.Header(
                 [

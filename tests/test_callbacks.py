@@ -212,3 +212,18 @@ def test_layout_builds_for_a_linked_view(app, dataset):
     text = text_of(page)
     assert "Harm Reduction Atlas" in text and layout.DISCLAIMER in text
     assert "Natural Earth" in text
+
+
+def test_rendering_callbacks_wait_for_no_other_callback(app):
+    """First paint: what reads URL.search is requested at once, not after the sync round trip.
+
+    Dash holds a callback back while another one that outputs one of its inputs is pending; the
+    sync callback writes to a second Location (URL_WRITE), so no callback outputs URL.search.
+    """
+    readers = [
+        cb for cb in app.callback_map.values() if {"id": ids.URL, "property": "search"} in cb["inputs"]
+    ]
+    assert len(readers) >= 5  # sync, render, panel, table, the share links
+    outputs = {part for key in app.callback_map for part in key.strip(".").split("...")}
+    assert f"{ids.URL}.search" not in outputs
+    assert f"{ids.URL_WRITE}.search" in outputs
