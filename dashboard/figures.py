@@ -48,6 +48,7 @@ BORDER_COLOUR = "#FFFFFF"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 WORLD_LATITUDES = [-58, 85]  # no Antarctica: HRI reports on no country there
 MARKER_SIZE = 9
+LEGEND_CHAR_PX = 7.5  # average width of a legend label character at 13 px, Cyrillic included
 LEGEND_SWATCH = 12  # px, the size of plotly's legend square for a choropleth
 LEGEND_CHARS = 34  # per legend-title line: fits a 390 px phone at 13 px, Cyrillic too (plotly never wraps)
 # plotly clips the map to its box; at 96 % the world leaves 2 % each side (8 px at 390 px), so the
@@ -467,6 +468,9 @@ def map_figure(
             "y": 0,
             "xanchor": "right" if data.rtl else "left",  # where a reader of the language starts
             "x": 1 if data.rtl else 0,
+            # one width for every item: when they wrap (a phone, Russian) they line up in columns
+            "entrywidth": round(max(len(label) for label in data.labels.values()) * LEGEND_CHAR_PX),
+            "entrywidthmode": "pixels",
             "itemclick": False,
             "itemdoubleclick": False,
         },

@@ -224,3 +224,11 @@ def test_status_data_takes_a_translator(dataset):
     data = status_data(dataset.wide("2023"), "nsp", "title", t=str.upper)
     assert data.labels["yes"] == "YES"
     assert data.frame.at["COL", "detail"] == "NEEDLE AND SYRINGE PROGRAMMES: YES"
+
+
+def test_legend_items_share_one_width_so_wrapped_rows_line_up(dataset, wides):
+    """On a phone (and in Russian) the items wrap; one entry width puts them in columns."""
+    data = build(dataset, wides, "services", "2023", compare="2020")
+    legend = map_figure(data).layout.legend
+    assert legend.entrywidthmode == "pixels"
+    assert legend.entrywidth >= max(len(label) for label in data.labels.values()) * 7
