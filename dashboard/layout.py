@@ -343,7 +343,7 @@ def summary(dataset: Dataset, state: ViewState, data: MapData, t: Translate) -> 
     if published is not None and int(n.get(YES, 0)) < published:
         return t(
             "In the {edition}, {published} countries have {indicator} according to HRI; this dataset names"
-            " {listed} of them; the other {no} are not named as having them; {unknown} are not known."
+            " {listed} of them; the other {no} are not named as having them; not known: {unknown}."
         ).format(
             edition=edition,
             published=format_number(published, state.lang),
@@ -354,7 +354,7 @@ def summary(dataset: Dataset, state: ViewState, data: MapData, t: Translate) -> 
         )
     return t(
         "{region}, {edition}: {yes} countries have {indicator}; {no} are recorded as not having them;"
-        " {unknown} are not known."
+        " not known: {unknown}."
     ).format(region=where, edition=edition, yes=num(YES), indicator=label, no=num(NO), unknown=num(UNKNOWN))
 
 

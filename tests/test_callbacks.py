@@ -70,7 +70,7 @@ def test_summary_sentence(dataset):
     text = layout.summary(dataset, state, map_data(dataset, state), t)
     assert text == (
         "In the 2023 update, 92 countries have needle and syringe programmes according to HRI; this"
-        " dataset names 87 of them; the other 108 are not named as having them; 5 are not known."
+        " dataset names 87 of them; the other 108 are not named as having them; not known: 5."
     )
     asia = ViewState(region="asia")
     assert "12 are recorded as not having them" in layout.summary(dataset, asia, map_data(dataset, asia), t)
