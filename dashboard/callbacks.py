@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 
-from dashboard import ids, index_page, layout, share
+from dashboard import ids, images, index_page, layout, share
 from dashboard.data import Dataset
-from dashboard.figures import MapData, map_figure, view_map_data
-from dashboard.i18n import LANGUAGES, country_names, format_number, is_rtl, translator
+from dashboard.figures import MapData, map_figure
+from dashboard.i18n import LANGUAGES, country_names, format_number, translator
 from dashboard.indicators import INDICATORS
 from dashboard.panel import country_panel
 from dashboard.state import ViewState
@@ -56,7 +56,6 @@ def option_props(state: ViewState, option_ids: list[dict]) -> tuple[list[str], l
 
 def register(app: Dash, dataset: Dataset) -> None:
     """Every Dash-side behaviour: these callbacks, the share controls' and the index page's."""
-    wides = {e: dataset.wide(e) for e in dataset.edition_ids}
     regions = dataset.countries["region"]
     english = dataset.countries["country"]
     base = app.get_relative_path("/")
@@ -69,18 +68,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         """Per view (country aside: it does not change the map); the data never changes once loaded."""
         if state.country is not None:
             return map_data(state.with_(country=None))
-        t = translator(state.lang)
-        return view_map_data(
-            wides,
-            dataset.published,
-            dataset.edition_labels,
-            state.indicator,
-            state.edition,
-            state.compare,
-            t,
-            country_names(english, state.lang),
-            is_rtl(state.lang),
-        )
+        return images.view_data(dataset, state, translator(state.lang))
 
     # Writes go to a second Location (URL_WRITE): were they outputs of URL itself, every callback
     # that reads URL.search would wait for this one on load, a round trip before the map is drawn.

@@ -307,13 +307,17 @@ def view_map_data(
     t: Translate = identity,
     names: Names = None,
     rtl: bool = False,
+    region: str = WORLD,
+    regions: pd.Series | None = None,
 ) -> MapData:
     """The map data for one view: status, services or (with ``compare``) change between editions.
 
     ``wides`` maps edition -> ``Dataset.wide(edition)``; ``published`` is ``Dataset.published``;
     ``edition_labels`` are the English labels (translated here with ``t``); ``names`` the country
     names in the view's language (``rtl`` when it is written right to left). The legend title
-    says when the country list behind the map is shorter than HRI's total.
+    says when the country list behind the map is shorter than HRI's total; in a region view
+    (``regions`` maps iso3 -> region slug) HRI publishes no total, so it says instead how many of
+    the region's countries are not known.
     """
     wide = wides[edition]
     notes = []
@@ -322,18 +326,23 @@ def view_map_data(
         if note and indicator == "services":
             note = f"{t(MAP_INDICATORS[i].short)} {note}"
         notes.append(note)
-    if compare:
-        before, after = sorted((compare, edition))
-        title = legend_title(
-            indicator, t(edition_labels[after]), notes, t, compare_label=t(edition_labels[before])
-        )
-        data = change_data(wides[before], wides[after], indicator, (before, after), title, t, names)
+    before, after = sorted((compare, edition)) if compare else (None, edition)
+
+    def heading(notes: list[str]) -> str:
+        before_label = t(edition_labels[before]) if before else None
+        return legend_title(indicator, t(edition_labels[after]), notes, t, compare_label=before_label)
+
+    if before:
+        data = change_data(wides[before], wides[after], indicator, (before, after), heading(notes), t, names)
+    elif indicator == "services":
+        data = services_data(wide, heading(notes), t, names)
     else:
-        title = legend_title(indicator, t(edition_labels[edition]), notes, t)
-        if indicator == "services":
-            data = services_data(wide, title, t, names)
-        else:
-            data = status_data(wide, indicator, title, t, names)
+        data = status_data(wide, indicator, heading(notes), t, names)
+    if region != WORLD and regions is not None:
+        categories = data.frame["category"][regions.reindex(data.frame.index) == region]
+        unknown = int((categories == UNKNOWN).sum())
+        note = t("not known in this region: {count}").format(count=unknown) if unknown else ""
+        data = replace(data, legend_title=heading([note]))
     return replace(data, rtl=rtl)
 
 

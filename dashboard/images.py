@@ -99,6 +99,8 @@ def view_data(dataset: Dataset, state: ViewState, t: Translate) -> MapData:
         t,
         country_names(dataset.countries["country"], state.lang),
         is_rtl(state.lang),
+        state.region,
+        dataset.countries["region"],
     )
 
 

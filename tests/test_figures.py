@@ -232,3 +232,24 @@ def test_legend_items_share_one_width_so_wrapped_rows_line_up(dataset, wides):
     legend = map_figure(data).layout.legend
     assert legend.entrywidthmode == "pixels"
     assert legend.entrywidth >= max(len(label) for label in data.labels.values()) * 7
+
+
+def test_region_legend_counts_the_regions_unknowns_not_the_world_list(dataset):
+    from dashboard.figures import view_map_data
+
+    wides = {e: dataset.wide(e) for e in dataset.edition_ids}
+    regions = dataset.countries["region"]
+
+    def title(indicator: str, region: str) -> str:
+        args = (wides, dataset.published, dataset.edition_labels, indicator, "2023")
+        return view_map_data(*args, region=region, regions=regions).legend_title
+
+    world = title("policy", "world")
+    assert "list incomplete: 92 of 109 named" in world
+    wide = wides["2023"]
+    for region in ("western-europe", "sub-saharan-africa"):
+        unknown = int(((wide["region"] == region) & (wide["policy"] == "unknown")).sum())
+        shown = title("policy", region)
+        assert "of 109" not in shown
+        assert (f"not known in this region: {unknown}" in shown) == (unknown > 0)
+    assert "not known" not in title("dcr", "western-europe")  # the DCR list is complete
