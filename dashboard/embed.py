@@ -23,8 +23,8 @@ from dashboard import images
 from dashboard.config import ROOT
 from dashboard.data import Dataset
 from dashboard.figures import map_figure
-from dashboard.i18n import html_attrs, translator
-from dashboard.state import parse_view
+from dashboard.i18n import N_, html_attrs, translator
+from dashboard.state import Note, ViewState, parse_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # plotly.js's geo bundle (1.4 MB, not the full 4.8 MB): the map needs only choropleth and scattergeo.
@@ -94,6 +94,40 @@ def standalone_html(
     )
 
 
+def view_page(
+    dataset: Dataset,
+    state: ViewState,
+    *,
+    link_href: str,
+    link_text: str,
+    plotly_js_src: str,
+    topojson_url: str,
+    notes: list[Note] | tuple[Note, ...] = (),
+    page_js_src: str | None = None,
+) -> str:
+    """The chart-only page for a view, in its language (``/embed`` and the static snapshot)."""
+    t = translator(state.lang)
+    data = images.view_data(dataset, state, t)
+    fig = map_figure(data, state.region, dataset.countries["region"], height=None)
+    fig.update_layout(showlegend=False, autosize=True)
+    attrs = html_attrs(state.lang)
+    texts = PageTexts(
+        subtitle=images.subtitle(state, t),
+        source=images.source_line(dataset, state, t),
+        disclaimer=t(images.DISCLAIMER),
+        alt=images.alt_text(dataset, state),
+        legend_title=data.legend_title,
+        legend=tuple((data.colours[c], data.labels[c]) for c in data.categories),
+        link_href=link_href,
+        link_text=t(link_text),
+        notes=tuple(n.text(t) for n in notes),
+        lang=attrs["lang"],
+        dir=attrs["dir"],
+    )
+    title = images.title(dataset, state, t)
+    return standalone_html(fig, title, texts, plotly_js_src, topojson_url, page_js_src=page_js_src)
+
+
 def register(app: Dash, dataset: Dataset) -> None:
     """Add ``/embed`` and its two scripts to ``app.server`` (prefix-aware)."""
     server = app.server
@@ -103,28 +137,12 @@ def register(app: Dash, dataset: Dataset) -> None:
     @server.get(prefix + "embed", strict_slashes=False)
     def embed_page() -> Response:
         state, notes = parse_view(request.args, editions, countries, strict=False)
-        t = translator(state.lang)
-        data = images.view_data(dataset, state, t)
-        fig = map_figure(data, state.region, dataset.countries["region"], height=None)
-        fig.update_layout(showlegend=False, autosize=True)
-        attrs = html_attrs(state.lang)
-        texts = PageTexts(
-            subtitle=images.subtitle(state, t),
-            source=images.source_line(dataset, state, t),
-            disclaimer=t(images.DISCLAIMER),
-            alt=images.alt_text(dataset, state),
-            legend_title=data.legend_title,
-            legend=tuple((data.colours[c], data.labels[c]) for c in data.categories),
+        page = view_page(
+            dataset,
+            state,
             link_href=app.get_relative_path("/") + (f"?{state.query()}" if state.query() else ""),
-            link_text=t("Open this map in the Harm Reduction Atlas"),
-            notes=tuple(n.text(t) for n in notes),
-            lang=attrs["lang"],
-            dir=attrs["dir"],
-        )
-        page = standalone_html(
-            fig,
-            images.title(dataset, state, t),
-            texts,
+            link_text=N_("Open this map in the Harm Reduction Atlas"),
+            notes=notes,
             plotly_js_src=app.get_relative_path("/embed/plotly-geo.min.js"),
             topojson_url=app.get_asset_url("geo/"),
             page_js_src=app.get_relative_path("/embed/embed.js"),

@@ -25,8 +25,7 @@ from dashboard import embed, exports, images
 from dashboard.config import ROOT
 from dashboard.data import Dataset, load_dataset
 from dashboard.datapackage import descriptor
-from dashboard.figures import map_figure
-from dashboard.i18n import html_attrs, translator
+from dashboard.i18n import N_, translator
 from dashboard.indicators import MAP_INDICATORS
 from dashboard.regions import WORLD
 from dashboard.state import ViewState
@@ -64,25 +63,15 @@ def geometry_script(geo_dir: Path = GEO_DIR) -> str:
 
 def map_page(dataset: Dataset, state: ViewState, assets: str) -> str:
     """The ``/embed`` page for a view, with scripts from ``assets`` and a link to the index."""
-    t = translator(state.lang)
-    data = images.view_data(dataset, state, t)
-    fig = map_figure(data, state.region, dataset.countries["region"], height=None)
-    fig.update_layout(showlegend=False, autosize=True)
-    attrs = html_attrs(state.lang)
-    texts = embed.PageTexts(
-        subtitle=images.subtitle(state, t),
-        source=images.source_line(dataset, state, t),
-        disclaimer=t(images.DISCLAIMER),
-        alt=images.alt_text(dataset, state),
-        legend_title=data.legend_title,
-        legend=tuple((data.colours[c], data.labels[c]) for c in data.categories),
-        link_href="../index.html",
-        link_text="All maps in this snapshot",
-        lang=attrs["lang"],
-        dir=attrs["dir"],
-    )
     plotly_src = f"{assets}/plotly-geo.min.js"
-    page = embed.standalone_html(fig, images.title(dataset, state, t), texts, plotly_src, f"{assets}/")
+    page = embed.view_page(
+        dataset,
+        state,
+        link_href="../index.html",
+        link_text=N_("All maps in this snapshot"),
+        plotly_js_src=plotly_src,
+        topojson_url=f"{assets}/",
+    )
     tag = f'<script src="{plotly_src}"></script>'
     if page.count(tag) != 1:
         raise RuntimeError("standalone_html changed: cannot place the geometry script")
