@@ -171,19 +171,23 @@ def language_nav(state: ViewState, base: str, t: Translate) -> html.Nav:
 
 def controls(dataset: Dataset, state: ViewState, t: Translate) -> html.Nav:
     """Indicator, edition, compare and region: each button group mirrors a query parameter."""
-    labels = edition_labels(dataset, t)
-    regions = [(WORLD, t("World"))] + [(slug, t(label)) for slug, label in REGIONS.items()]
+    editions = edition_labels(dataset, t)
+    labels = {
+        "indicator": {i.id: t(i.label) for i in MAP_INDICATORS.values()},
+        "edition": editions,
+        "compare": {NO_COMPARISON: t("No comparison"), **editions},
+        "region": {WORLD: t("World"), **{slug: t(label) for slug, label in REGIONS.items()}},
+    }
+    legends = {
+        "indicator": t("Show"),
+        "edition": t("Edition"),
+        "compare": t("Compare with edition"),
+        "region": t("Region"),
+    }
     return html.Nav(
         [
-            _group("indicator", t("Show"), [(i.id, t(i.label)) for i in MAP_INDICATORS.values()], state),
-            _group("edition", t("Edition"), [(e, labels[e]) for e in dataset.edition_ids], state),
-            _group(
-                "compare",
-                t("Compare with edition"),
-                [(NO_COMPARISON, t("No comparison"))] + [(e, labels[e]) for e in dataset.edition_ids],
-                state,
-            ),
-            _group("region", t("Region"), regions, state),
+            _group(param, legends[param], [(v, labels[param][v]) for v in values], state)
+            for param, values in option_values(dataset).items()
         ],
         className="controls",
         **{"aria-label": t("Map settings")},
