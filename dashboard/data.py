@@ -34,8 +34,6 @@ EVIDENCE_KINDS: dict[str, str] = {
         "From a third-party transcription of HRI's country table, reconciled with HRI's totals."
     ),
 }
-# Totals HRI publishes for indicators the Atlas has no country list for (yet).
-TOTAL_ONLY_INDICATORS = ("naloxone",)
 
 SCHEMAS: dict[str, tuple[str, ...]] = {
     "editions.csv": ("edition", "label", "title", "published"),
@@ -210,9 +208,11 @@ class Dataset:
                 frame[indicator] = rows["status"]
                 frame[f"{indicator}_source"] = rows["source_url"]
                 frame[f"{indicator}_evidence"] = rows["evidence_kind"]
-            for indicator in INDICATORS:
+            for indicator in DATA_INDICATORS:  # an edition without facts for one: all not known
                 if indicator not in frame:
                     frame[indicator] = UNKNOWN
+                    frame[f"{indicator}_source"] = ""
+                    frame[f"{indicator}_evidence"] = ""
             frame = frame.fillna({c: UNKNOWN for c in DATA_INDICATORS if c in frame}).fillna("")
             out[str(edition)] = frame
         return out
@@ -275,7 +275,7 @@ def _validate(data_dir: Path) -> Dataset:
     check_unique(totals, lambda r: (r["edition"], r["indicator"]), "edition, indicator")
     for r in totals:
         check_domain(r, "edition", edition_ids)
-        check_domain(r, "indicator", (*DATA_INDICATORS, *TOTAL_ONLY_INDICATORS))
+        check_domain(r, "indicator", DATA_INDICATORS)
         if not r["countries"].isdigit():
             raise r.error("countries", f"'{r['countries']}' is not a whole number of countries")
         if r["source_id"] not in source_ids:
@@ -341,7 +341,7 @@ def completeness(dataset: Dataset) -> pd.DataFrame:
                 "complete": published is not None and yes == published,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype({"published": "Int64", "missing": "Int64"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -361,8 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     print("listed = countries with 'yes' in the data; published = HRI's total\n")
     print(f"{'edition':<8}{'indicator':<12}{'listed':>7}{'published':>10}{'no':>5}{'unknown':>8}  complete")
     for r in table.itertuples():
-        pub = "-" if r.published is None else str(r.published)
-        done = "yes" if r.complete else "no"
+        pub = "-" if pd.isna(r.published) else str(r.published)
+        done = "yes" if r.complete else ("no" if not pd.isna(r.published) else "partial list")
         print(f"{r.edition:<8}{r.indicator:<12}{r.yes:>7}{pub:>10}{r.no:>5}{r.unknown:>8}  {done}")
     return 0
 

@@ -7,7 +7,7 @@ serves the same dictionary.
 
 from __future__ import annotations
 
-from dashboard.data import EVIDENCE_KINDS, SCHEMAS, TOTAL_ONLY_INDICATORS
+from dashboard.data import EVIDENCE_KINDS, SCHEMAS
 from dashboard.indicators import DATA_INDICATORS, STATUSES
 from dashboard.regions import REGIONS
 
@@ -86,7 +86,7 @@ FIELDS: dict[str, list[dict[str, object]]] = {
             "name": "indicator",
             "type": "string",
             "description": "Indicator id.",
-            "constraints": {"enum": [*DATA_INDICATORS, *TOTAL_ONLY_INDICATORS]},
+            "constraints": {"enum": list(DATA_INDICATORS)},
         },
         {"name": "countries", "type": "integer", "description": "HRI's published number of countries."},
         {"name": "source_id", "type": "string", "description": "Where HRI published it (sources.csv)."},

@@ -21,7 +21,7 @@ from openpyxl.styles import Font
 from dashboard.data import EVIDENCE_KINDS, SCHEMAS, Dataset
 from dashboard.datapackage import descriptor
 from dashboard.i18n import translator
-from dashboard.indicators import DATA_INDICATORS, INDICATORS, SERVICE_IDS, services_category
+from dashboard.indicators import DATA_INDICATORS, SERVICE_IDS, STATUS_INDICATORS, services_category
 from dashboard.regions import WORLD
 
 BASE_COLUMNS = ["iso3", "country", "region", "edition"]
@@ -40,7 +40,7 @@ WIDTH = 96  # README line length
 def indicator_columns(indicator: str | None) -> list[str]:
     """The per-indicator columns of a coverage table: status, source URL, evidence kind."""
     if indicator is None:
-        ids = list(INDICATORS)
+        ids = list(DATA_INDICATORS)
     elif indicator == "services":
         ids = list(SERVICE_IDS)
     else:
@@ -203,9 +203,9 @@ def package_descriptor() -> dict[str, object]:
         {"name": "region", "type": "string", "description": "HRI region."},
         {"name": "edition", "type": "string", "description": "Edition id."},
     ]
-    for i in INDICATORS:
+    for i in DATA_INDICATORS:
         coverage_fields += [
-            {**status, "name": i, "description": f"{INDICATORS[i].label}: {status['description']}"},
+            {**status, "name": i, "description": f"{STATUS_INDICATORS[i].label}: {status['description']}"},
             {"name": f"{i}_source", "type": "string", "description": f"Source URL of {i}."},
             {**evidence, "name": f"{i}_evidence"},
         ]

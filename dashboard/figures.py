@@ -265,8 +265,13 @@ def _services_change(
 
 
 def completeness_note(listed: int, published: int | None, t: Translate = identity) -> str:
-    """ "list incomplete: 87 of 92 named" where the data names fewer countries than HRI counts."""
-    if published is None or listed >= published:
+    """ "list incomplete: 87 of 92 named" where the data names fewer countries than HRI counts; a
+    partial-list note where HRI's count is not in the data (the rest is then never implied "no")."""
+    if published is None:
+        return t("partial list: {listed} named; HRI's count for this edition is not in the data").format(
+            listed=listed
+        )
+    if listed >= published:
         return ""
     return t("list incomplete: {listed} of {published} named").format(listed=listed, published=published)
 

@@ -63,15 +63,33 @@ INDICATORS: dict[str, Indicator] = {
             N_("Policy"),
             N_("An explicit supportive reference to harm reduction in national policy documents."),
         ),
+        Indicator(
+            "naloxone",
+            N_("Take-home naloxone"),
+            N_("Naloxone"),
+            N_(
+                "At least one programme giving naloxone, the medicine that reverses an opioid overdose,"
+                " to people to take home."
+            ),
+        ),
     )
 }
-# Sourced only for some editions: present in the data and exports, not a map choice.
+# The four headline counts of HRI's Global State of Harm Reduction: always the first cards.
+HEADLINE_INDICATORS = ("nsp", "oat", "dcr", "policy")
+# Sourced only for some editions (prisons): in the data, the panel, the table, exports and as map
+# layers; an edition without a single fact shows every country as not known.
 OPTIONAL_INDICATORS: dict[str, Indicator] = {
     "prison_nsp": Indicator(
         "prison_nsp",
         N_("Needle and syringe programmes in prisons"),
         N_("Prison NSP"),
         N_("At least one needle and syringe programme operational in a prison."),
+    ),
+    "prison_oat": Indicator(
+        "prison_oat",
+        N_("Opioid agonist therapy in prisons"),
+        N_("Prison OAT"),
+        N_("At least one opioid agonist therapy programme operational in a prison."),
     ),
 }
 SERVICES = Indicator(
@@ -84,7 +102,9 @@ SERVICES = Indicator(
     ),
 )
 SERVICE_IDS = ("nsp", "oat", "dcr")
-MAP_INDICATORS: dict[str, Indicator] = {**INDICATORS, "services": SERVICES}
+MAP_INDICATORS: dict[str, Indicator] = {**INDICATORS, "services": SERVICES, **OPTIONAL_INDICATORS}
+# Status indicators (yes / no / not known), in display order: everything on the map but services.
+STATUS_INDICATORS: dict[str, Indicator] = {**INDICATORS, **OPTIONAL_INDICATORS}
 DATA_INDICATORS = (*INDICATORS, *OPTIONAL_INDICATORS)
 
 STATUS_LABELS = {YES: N_("Yes"), NO: N_("No"), UNKNOWN: N_("Not known")}
@@ -161,7 +181,7 @@ def count_change_category(before: str, after: str) -> str:
 
 
 def headline_counts(dataset: Dataset, edition: str, region: str) -> dict[str, dict[str, int | None]]:
-    """Per core indicator: the number a card shows, and how complete the country list is.
+    """Per status indicator: the number a card shows, and how complete the country list is.
 
     ``listed`` counts countries with ``yes`` in the data for the edition and region. ``published``
     is HRI's total (world only: HRI publishes no regional totals here). ``count`` is what the card
@@ -172,7 +192,7 @@ def headline_counts(dataset: Dataset, edition: str, region: str) -> dict[str, di
     if region != "world":
         frame = frame[frame["region"] == region]
     out: dict[str, dict[str, int | None]] = {}
-    for indicator in INDICATORS:
+    for indicator in STATUS_INDICATORS:
         listed = int((frame[indicator] == YES).sum())
         published = dataset.published.get((edition, indicator)) if region == "world" else None
         out[indicator] = {

@@ -32,6 +32,7 @@ from dashboard.indicators import (
     MORE,
     NO,
     SAME,
+    STATUS_INDICATORS,
     STATUS_LABELS,
     UNKNOWN,
     YES,
@@ -241,7 +242,9 @@ def card(indicator: str, counts: dict[str, int | None], region: str, t: Translat
     """One headline card: HRI's total (or, for a region, the listed count) and how complete it is."""
     published, listed = counts["published"], counts["listed"]
     number = format_number(int(counts["count"] or 0), lang)
-    if region == WORLD and published is not None and listed is not None and listed < published:
+    if region == WORLD and published is None:
+        note = t("HRI's count for this edition is not in the data")
+    elif region == WORLD and published is not None and listed is not None and listed < published:
         note = t("{listed} named in the data").format(listed=format_number(listed, lang))
     elif region != WORLD and counts["unknown"]:
         note = t("{unknown} not known").format(unknown=format_number(int(counts["unknown"]), lang))
@@ -254,7 +257,11 @@ def card(indicator: str, counts: dict[str, int | None], region: str, t: Translat
             + ([html.Span(" · ", className="sep"), html.Span(note, className="card-note")] if note else [])
         ),
         html.P(
-            t("countries (HRI's total)") if region == WORLD and published is not None else t("countries"),
+            t("countries (HRI's total)")
+            if region == WORLD and published is not None
+            else t("countries named in the data")
+            if region == WORLD
+            else t("countries"),
             className="card-unit",
         ),
     ]
@@ -344,6 +351,12 @@ def summary(dataset: Dataset, state: ViewState, data: MapData, t: Translate) -> 
             unknown=num(UNKNOWN),
         )
     published = dataset.published.get((state.edition, state.indicator)) if state.region == WORLD else None
+    if published is None and state.region == WORLD:
+        return t(
+            "In the {edition}, this dataset names {listed} countries with {indicator}; HRI's count for"
+            " this edition is not in the data, so the list is partial; {no} are recorded as not having"
+            " them; not known: {unknown}."
+        ).format(edition=edition, listed=num(YES), indicator=label, no=num(NO), unknown=num(UNKNOWN))
     if published is not None and int(n.get(YES, 0)) < published:
         return t(
             "In the {edition}, {published} countries have {indicator} according to HRI; this dataset names"
@@ -382,7 +395,7 @@ def citation(dataset: Dataset, state: ViewState, t: Translate) -> list:
 
 def table_sources(dataset: Dataset, state: ViewState) -> list[str]:
     """The distinct source URLs of the view's indicator (empty for services and comparisons)."""
-    if state.indicator not in INDICATORS or state.compare:
+    if state.indicator not in STATUS_INDICATORS or state.compare:
         return []
     urls = dataset.wide(state.edition)[f"{state.indicator}_source"]
     return sorted({u for u in urls if u})

@@ -141,10 +141,7 @@ def country_panel(dataset: Dataset, iso3: str, t: Translate, name: str | None = 
             ),
             html.Thead(
                 html.Tr(
-                    [
-                        html.Th(html.Abbr(e, title=labels[e]), scope="col", id=f"{FACTS}-{e}")
-                        for e in editions
-                    ]
+                    [html.Th(html.Abbr(e, title=labels[e]), scope="col", id=f"{FACTS}-{e}") for e in editions]
                 )
             ),
             *[_indicator_rows(i, editions, by_key, t) for i in panel_indicators(dataset)],

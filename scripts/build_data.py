@@ -44,8 +44,11 @@ EDITIONS = [
     ("2023", "2023 update", "Global State of Harm Reduction 2023 update to key data", "2023-11"),
     ("2024", "GSHR 2024", "Global State of Harm Reduction 2024", "2024-10"),
 ]
-CORE_INDICATORS = ["nsp", "oat", "dcr", "policy"]
-OPTIONAL_INDICATORS = ["prison_nsp"]
+from dashboard.indicators import INDICATORS, OPTIONAL_INDICATORS  # noqa: E402
+
+# Every edition gets a full grid of the core indicators (unknown where not sourced); the optional
+# ones (prisons) only in editions where the reference has at least one fact.
+CORE_INDICATORS = list(INDICATORS)
 # Countries whose largest shape is smaller than this (square degrees of bounding box) get a marker.
 SMALL_BBOX_DEG2 = 2.0
 # Geometry ids the Natural Earth file leaves empty but which HRI reports on.

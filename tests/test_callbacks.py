@@ -46,7 +46,11 @@ def test_default_cards_show_hri_totals_and_how_many_are_named(dataset):
     cards = [text_of(c) for c in layout.cards(dataset, ViewState(), t)]
     assert cards[0].startswith("Needle and syringe programmes92 · 87 named in the data")
     numbers = [text_of(c[1].children[0]) for c in layout.cards(dataset, ViewState(), t)]
-    assert numbers == ["92", "88", "17", "109"]
+    assert numbers == ["92", "88", "17", "109", "26"]
+    assert (
+        cards[4]
+        == "Take-home naloxone26 · HRI's count for this edition is not in the datacountries named in the data"
+    )
     assert "named in the data" not in cards[2]  # DCR list is complete: no note
 
 
@@ -131,7 +135,7 @@ def test_panel_table_gives_each_indicator_a_row_and_the_editions_the_width(datas
     (head,) = [c for c in facts.children if type(c).__name__ == "Thead"]
     assert [th.id for th in head.children.children] == [f"facts-{e}" for e in editions]
     bodies = [c for c in facts.children if type(c).__name__ == "Tbody"]
-    assert len(bodies) == 5  # the four indicators and prison NSP
+    assert len(bodies) == 7  # the four indicators, naloxone, prison NSP and prison OAT
     name_row, cells_row = bodies[0].children
     assert name_row.children.colSpan == len(editions) and name_row.children.scope == "rowgroup"
     assert [td.headers for td in cells_row.children] == [f"facts-nsp facts-{e}" for e in editions]
@@ -148,11 +152,13 @@ def test_country_panel_for_colombia(dataset):
         "Opioid agonist therapy",
         "Drug consumption rooms",
         "National policy support",
+        "Take-home naloxone",
         "Needle and syringe programmes in prisons",
+        "Opioid agonist therapy in prisons",
     ):
         assert label in text
     facts = country_facts(dataset, "COL")
-    assert len(facts) == 5 * len(dataset.edition_ids)
+    assert len(facts) == 7 * len(dataset.edition_ids)
     links = [a for c in body for a in all_links(c)]
     assert links and all(a.target == "_blank" and "noopener" in a.rel for a in links)
     assert "Drug consumption rooms: No in GSHR 2022 → Yes in 2023 update" in text

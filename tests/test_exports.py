@@ -92,6 +92,9 @@ def test_coverage_json_shape(mini):
             "dcr": "no", "dcr_source": "https://hri.global/publications/global-state-of-harm-reduction-2022/",
             "dcr_evidence": "hri_derived",
             "policy": "unknown", "policy_source": "", "policy_evidence": "",
+            "naloxone": "unknown", "naloxone_source": "", "naloxone_evidence": "",
+            "prison_nsp": "unknown", "prison_nsp_source": "", "prison_nsp_evidence": "",
+            "prison_oat": "unknown", "prison_oat_source": "", "prison_oat_evidence": "",
         }
     ]  # fmt: skip
     assert list(body["rows"][0]) == body["columns"]

@@ -221,7 +221,7 @@ def test_right_to_left() -> None:
 
 @pytest.mark.parametrize("lang", ["es", "fr", "ru", "ar"])
 def test_not_known_does_not_read_like_no(lang):
-    """"Not known" and "No" are different facts: their translations must not share a first word."""
+    """ "Not known" and "No" are different facts: their translations must not share a first word."""
     from dashboard.i18n import translator
 
     t = translator(lang)

