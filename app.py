@@ -6,9 +6,9 @@ row and column), not a traceback.
 
 import sys
 
-from dashboard.config import ConfigError, from_env
-from dashboard.data import DataError
-from dashboard.factory import create_app
+from dashboard.core.config import ConfigError, from_env
+from dashboard.dataset.load import DataError
+from dashboard.web.factory import create_app
 
 try:
     settings = from_env()

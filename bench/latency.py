@@ -13,7 +13,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from dashboard.factory import create_app
+from dashboard.web.factory import create_app
 
 
 @dataclass

@@ -14,7 +14,7 @@ What it writes (all described in ``data/datapackage.json``):
 - ``data/sources.csv``    one row per source URL, referenced by ``source_id``;
 - ``data/published_totals.csv`` HRI's published country totals per edition and indicator;
 - ``data/editions.csv``   the editions and their publication dates;
-- ``data/datapackage.json`` the Frictionless descriptor of those files (``dashboard/datapackage.py``);
+- ``data/datapackage.json`` the Frictionless descriptor of those files (``dashboard/dataset/datapackage.py``);
 - ``assets/geo/world_50m.json`` Natural Earth 1:50m countries as TopoJSON with ISO-3 ids, in the
   shape plotly.js expects for ``topojsonURL`` so the map draws with no request leaving the server.
 """
@@ -31,9 +31,10 @@ from pathlib import Path
 
 import pycountry
 
+from dashboard.core.indicators import INDICATORS, OPTIONAL_INDICATORS
+from dashboard.dataset.datapackage import descriptor
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from dashboard.datapackage import descriptor  # noqa: E402  (needs ROOT on the path)
 
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
 
@@ -44,7 +45,6 @@ EDITIONS = [
     ("2023", "2023 update", "Global State of Harm Reduction 2023 update to key data", "2023-11"),
     ("2024", "GSHR 2024", "Global State of Harm Reduction 2024", "2024-10"),
 ]
-from dashboard.indicators import INDICATORS, OPTIONAL_INDICATORS  # noqa: E402
 
 # Every edition gets a full grid of the core indicators (unknown where not sourced); the optional
 # ones (prisons) only in editions where the reference has at least one fact.

@@ -20,9 +20,9 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
+from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog_path
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalog_path  # noqa: E402  (needs ROOT on the path)
 
 BABEL_CFG = ROOT / "babel.cfg"
 TEMPLATE = ROOT / "translations" / "messages.pot"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from dashboard.config import ROOT
-from dashboard.data import Dataset, load_dataset
-from dashboard.factory import create_app
+from dashboard.core.config import ROOT
+from dashboard.dataset.load import Dataset, load_dataset
+from dashboard.web.factory import create_app
 
 DATA_DIR = ROOT / "data"
 CHROMIUM = "/usr/bin/chromium"

@@ -7,7 +7,7 @@ import re
 import pytest
 from plotly.offline import get_plotlyjs_version
 
-from dashboard.config import ROOT
+from dashboard.core.config import ROOT
 
 GEO_BUNDLE = ROOT / "assets" / "vendor" / "plotly-geo.min.js"
 GEO_TRACES = {"choropleth", "scatter", "scattergeo"}  # the modules of plotly.js's geo bundle
@@ -72,7 +72,7 @@ def test_the_page_uses_the_geo_bundle_of_the_bundled_plotly_version(client):
 def test_the_figures_use_only_trace_types_the_geo_bundle_has():
     used = {
         name.lower()
-        for path in (ROOT / "dashboard").glob("*.py")
+        for path in (ROOT / "dashboard").rglob("*.py")
         for name in re.findall(r"\bgo\.([A-Z]\w+)\(", path.read_text(encoding="utf-8"))
         if name not in ("Figure", "Layout")
     }

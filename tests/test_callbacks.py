@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from dash import html
 
-from dashboard import ids, layout
-from dashboard.callbacks import next_state, option_props, search_of
-from dashboard.figures import view_map_data
-from dashboard.i18n import translator
-from dashboard.panel import changes, country_facts, country_panel
-from dashboard.state import ViewState
+from dashboard.app import ids, layout
+from dashboard.app.callbacks import next_state, option_props, search_of
+from dashboard.core.i18n import translator
+from dashboard.core.state import ViewState
+from dashboard.views.figures import view_map_data
+from dashboard.views.panel import changes, country_facts, country_panel
 
 t = translator("en")
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.config import ROOT
-from dashboard.data import DataError, completeness, load_dataset, main
+from dashboard.core.config import ROOT
+from dashboard.dataset.__main__ import main
+from dashboard.dataset.counts import completeness
+from dashboard.dataset.load import DataError, load_dataset
 
 DATA_DIR = ROOT / "data"
 REFERENCE = ROOT.parent / "shared" / "reference"
@@ -160,8 +162,8 @@ def test_cli_fails_on_invalid_directory(data_copy, capsys):
 def test_datapackage_matches_files():
     import json
 
-    from dashboard.data import SCHEMAS
-    from dashboard.datapackage import descriptor
+    from dashboard.dataset.datapackage import descriptor
+    from dashboard.dataset.load import SCHEMAS
 
     shipped = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     assert shipped == descriptor()

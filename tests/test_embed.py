@@ -9,11 +9,11 @@ from html.parser import HTMLParser
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import share
-from dashboard.config import ROOT
-from dashboard.embed import PageTexts, standalone_html
-from dashboard.factory import create_app
-from dashboard.state import ViewState
+from dashboard.app import share
+from dashboard.core.config import ROOT
+from dashboard.core.state import ViewState
+from dashboard.web.embed import PageTexts, standalone_html
+from dashboard.web.factory import create_app
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 HOSTILE = '</script><script>alert(1)</script><!-- "&'

@@ -10,8 +10,8 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.config import ROOT
-from dashboard.factory import create_app
+from dashboard.core.config import ROOT
+from dashboard.web.factory import create_app
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 SRC23 = "https://hri.global/publications/global-state-of-harm-reduction-2023-update-to-key-data/"
@@ -198,14 +198,14 @@ def test_route_specific_bad_parameters(mini, path, query, parameter):
 
 @pytest.mark.parametrize("value", ["-11.937", "+3", "-0.5e3", "42"])
 def test_plain_numbers_are_not_neutralised(value):
-    from dashboard.exports import neutralise
+    from dashboard.views.exports import neutralise
 
     assert neutralise(value) == value
 
 
 @pytest.mark.parametrize("value", ["-1+1", "=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "-2-3"])
 def test_formula_like_text_is_neutralised(value):
-    from dashboard.exports import neutralise
+    from dashboard.views.exports import neutralise
 
     assert neutralise(value) == "'" + value
 
@@ -216,7 +216,7 @@ def test_bundle_tables_keep_negative_coordinates_and_are_readable(dataset):
     import zipfile
     from datetime import date
 
-    from dashboard.exports import bundle_zip
+    from dashboard.views.exports import bundle_zip
 
     with zipfile.ZipFile(io.BytesIO(bundle_zip(dataset, "http://x/", date(2026, 1, 2)))) as bundle:
         rows = list(csv.DictReader(io.StringIO(bundle.read("countries.csv").decode("utf-8"))))

@@ -7,16 +7,16 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures import (
+from dashboard.core.indicators import CHANGE_COLOURS, COUNT_CHANGE_CATEGORIES, SERVICE_COLOURS, STATUS_COLOURS
+from dashboard.core.regions import LARGE_COUNTRY_EXTENTS, REGIONS, WORLD
+from dashboard.core.state import ViewState
+from dashboard.views.figures import (
     completeness_note,
     map_figure,
     region_view,
     status_data,
     view_map_data,
 )
-from dashboard.indicators import CHANGE_COLOURS, COUNT_CHANGE_CATEGORIES, SERVICE_COLOURS, STATUS_COLOURS
-from dashboard.regions import LARGE_COUNTRY_EXTENTS, REGIONS, WORLD
-from dashboard.state import ViewState
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +170,7 @@ def test_region_view_holds_every_country_of_the_region(dataset, region):
 
 def test_exported_region_fills_the_image_map_area(dataset):
     """The square image grows the fitted view to its own shape, so the land is not cut in a box."""
-    from dashboard import images
+    from dashboard.views import images
 
     state = ViewState(region="caribbean")
     fitted = images.map_for_view(dataset, state).layout.geo
@@ -238,7 +238,7 @@ def test_legend_items_share_one_width_so_wrapped_rows_line_up(dataset, wides):
 
 
 def test_region_legend_counts_the_regions_unknowns_not_the_world_list(dataset):
-    from dashboard.figures import view_map_data
+    from dashboard.views.figures import view_map_data
 
     wides = {e: dataset.wide(e) for e in dataset.edition_ids}
     regions = dataset.countries["region"]

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.config import ROOT
-from dashboard.data import SCHEMAS, DataError, load_dataset
-from dashboard.state import ParamError, ViewState, domains, parse_view
+from dashboard.core.config import ROOT
+from dashboard.core.state import ParamError, ViewState, domains, parse_view
+from dashboard.dataset.load import SCHEMAS, DataError, load_dataset
 
 DATA_DIR = ROOT / "data"
 EDITIONS = ["2020", "2022", "2023", "2024"]

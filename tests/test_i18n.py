@@ -11,10 +11,9 @@ import pycountry
 import pytest
 from babel.messages.catalog import Catalog
 
-from dashboard import i18n
-from dashboard.config import ROOT
-from dashboard.data import EVIDENCE_KINDS, Dataset
-from dashboard.i18n import (
+from dashboard.core import i18n
+from dashboard.core.config import ROOT
+from dashboard.core.i18n import (
     LANGUAGES,
     OWN_COUNTRY_NAMES,
     country_name,
@@ -24,9 +23,10 @@ from dashboard.i18n import (
     is_rtl,
     translator,
 )
-from dashboard.indicators import CHANGE_LABELS, MAP_INDICATORS, OPTIONAL_INDICATORS, STATUS_LABELS
-from dashboard.regions import REGIONS
-from dashboard.state import LANGUAGES as URL_LANGUAGES
+from dashboard.core.indicators import CHANGE_LABELS, MAP_INDICATORS, OPTIONAL_INDICATORS, STATUS_LABELS
+from dashboard.core.regions import REGIONS
+from dashboard.core.state import LANGUAGES as URL_LANGUAGES
+from dashboard.dataset.load import EVIDENCE_KINDS, Dataset
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 # Stigmatising words, per language (lower case, matched as word starts).
@@ -222,7 +222,7 @@ def test_right_to_left() -> None:
 @pytest.mark.parametrize("lang", ["es", "fr", "ru", "ar"])
 def test_not_known_does_not_read_like_no(lang):
     """ "Not known" and "No" are different facts: their translations must not share a first word."""
-    from dashboard.i18n import translator
+    from dashboard.core.i18n import translator
 
     t = translator(lang)
     assert t("Not known").split()[0] != t("No").split()[0]

@@ -14,11 +14,12 @@ from collections.abc import Iterator
 import pytest
 from dash.development.base_component import Component
 
-from dashboard import images, layout, share
-from dashboard.data import Dataset
-from dashboard.i18n import LANGUAGES, country_names, translator
-from dashboard.panel import country_panel
-from dashboard.state import ViewState
+from dashboard.app import layout, share
+from dashboard.core.i18n import LANGUAGES, country_names, translator
+from dashboard.core.state import ViewState
+from dashboard.dataset.load import Dataset
+from dashboard.views import images
+from dashboard.views.panel import country_panel
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 TEXT_PROPS = ("title", "placeholder", "aria-label")

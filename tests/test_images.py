@@ -7,11 +7,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from dashboard import images
-from dashboard.config import ROOT
-from dashboard.data import load_dataset
-from dashboard.factory import create_app
-from dashboard.state import ViewState
+from dashboard.core.config import ROOT
+from dashboard.core.state import ViewState
+from dashboard.dataset.load import load_dataset
+from dashboard.views import images
+from dashboard.web import render
+from dashboard.web.factory import create_app
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -142,8 +143,8 @@ def test_images_are_cached_per_view(mini, renders):
 
 
 def test_503_when_chromium_is_missing(monkeypatch):
-    monkeypatch.setattr(images, "RENDERER", images.Renderer())
-    monkeypatch.setattr(images, "get_browser_path", lambda names: None)
+    monkeypatch.setattr(render, "RENDERER", render.Renderer())
+    monkeypatch.setattr(render, "get_browser_path", lambda names: None)
     client = create_app(MINI).server.test_client()
     response = client.get("/api/v1/map.png")
     assert response.status_code == 503

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.indicators import (
+from dashboard.core.indicators import (
     CHANGE_COLOURS,
     INDICATORS,
     SERVICE_COLOURS,
     STATUS_COLOURS,
     change_category,
     count_change_category,
-    headline_counts,
     services_category,
 )
+from dashboard.dataset.counts import headline_counts
 
 PUBLISHED = {
     "2020": (86, 84, 12, 87),

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.config import ROOT
+from dashboard.core.config import ROOT
 
 NOUNS = (
     r"(?:needles?|syringes?|equipment|works|urine|tests?|samples?|screens?|people|persons?|users?|patients?)"

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from dashboard.config import from_env
-from dashboard.factory import create_app
+from dashboard.core.config import from_env
+from dashboard.web.factory import create_app
 
 PAGES = ["/", "/api/v1/summary.json", "/api/v1/coverage.csv", "/healthz", "/assets/geo/world_50m.json"]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)

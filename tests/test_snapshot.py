@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from dashboard import snapshot
+from dashboard.web import snapshot
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from dashboard.config import ROOT, ConfigError, from_env
+from dashboard.core.config import ROOT, ConfigError, from_env
 
 
 def start(env: dict[str, str]) -> subprocess.CompletedProcess:

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.indicators import MAP_INDICATORS
-from dashboard.layout import view_from_query
-from dashboard.regions import REGIONS, WORLD
-from dashboard.state import ViewState
+from dashboard.app.layout import view_from_query
+from dashboard.core.indicators import MAP_INDICATORS
+from dashboard.core.regions import REGIONS, WORLD
+from dashboard.core.state import ViewState
 
 EDITIONS = ["2020", "2022", "2023", "2024"]
 COUNTRIES = ["COL", "MLT", "XKX", "AUS"]
@@ -71,7 +71,7 @@ def test_compare_with_itself_is_no_comparison(dataset):
 
 
 def test_notes_are_translated_per_page_language(dataset):
-    from dashboard.i18n import translator
+    from dashboard.core.i18n import translator
 
     _, notes = view_from_query("?edition=bogus&country=ZZZ", dataset)
     english = [str(n) for n in notes]

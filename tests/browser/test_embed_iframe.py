@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.share import embed_code
+from dashboard.app.share import embed_code
 
 pytestmark = pytest.mark.browser
 

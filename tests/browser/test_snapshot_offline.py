@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import snapshot
+from dashboard.web import snapshot
 
 pytestmark = pytest.mark.browser
 

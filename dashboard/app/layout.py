@@ -12,10 +12,8 @@ import dash_ag_grid as dag
 import flask
 from dash import Dash, dcc, html
 
-from dashboard import ids, share
-from dashboard.data import Dataset
-from dashboard.figures import MapData
-from dashboard.i18n import (
+from dashboard.app import ids, share
+from dashboard.core.i18n import (
     LANGUAGES,
     N_,
     Translate,
@@ -25,7 +23,7 @@ from dashboard.i18n import (
     sort_key,
     translator,
 )
-from dashboard.indicators import (
+from dashboard.core.indicators import (
     FEWER,
     INDICATORS,
     MAP_INDICATORS,
@@ -36,10 +34,12 @@ from dashboard.indicators import (
     STATUS_LABELS,
     UNKNOWN,
     YES,
-    headline_counts,
 )
-from dashboard.regions import REGIONS, WORLD, region_label
-from dashboard.state import Note, ViewState, parse_view
+from dashboard.core.regions import REGIONS, WORLD, region_label
+from dashboard.core.state import Note, ViewState, parse_view
+from dashboard.dataset.counts import headline_counts
+from dashboard.dataset.load import Dataset
+from dashboard.views.figures import MapData
 
 NO_COMPARISON = "none"
 DISCLAIMER = N_(

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from urllib.parse import urlencode
 
-from dashboard.i18n import N_, Translate
-from dashboard.indicators import MAP_INDICATORS
-from dashboard.regions import REGIONS, WORLD
+from dashboard.core.i18n import N_, Translate
+from dashboard.core.indicators import MAP_INDICATORS
+from dashboard.core.regions import REGIONS, WORLD
 
 DEFAULT_EDITION = "2023"
 DEFAULT_INDICATOR = "nsp"

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from dash import html
 
-from dashboard.data import EVIDENCE_KINDS, Dataset
-from dashboard.i18n import N_, Translate
-from dashboard.indicators import INDICATORS, OPTIONAL_INDICATORS, STATUS_LABELS, UNKNOWN
-from dashboard.regions import region_label
+from dashboard.core.i18n import N_, Translate
+from dashboard.core.indicators import INDICATORS, OPTIONAL_INDICATORS, STATUS_LABELS, UNKNOWN
+from dashboard.core.regions import region_label
+from dashboard.dataset.load import EVIDENCE_KINDS, Dataset
 
 PANEL_HEADING = "panel-heading"
 FACTS = "facts"  # id prefix of the status table's headings (edition and indicator)

@@ -1,7 +1,7 @@
 """A static snapshot of the Atlas that any static host, CDN or a laptop without network can serve.
 
-``python -m dashboard.snapshot DIR`` writes, per edition and indicator, a standalone HTML map (the
-``/embed`` page, via :func:`dashboard.embed.standalone_html`), a PNG (when Chromium is present)
+``python -m dashboard.web.snapshot DIR`` writes, per edition and indicator, a standalone HTML map (the
+``/embed`` page, via :func:`dashboard.web.embed.standalone_html`), a PNG (when Chromium is present)
 and the coverage CSV; plus ``index.html`` linking them, a README with citation and licence, and
 ``SHA256SUMS``. The pages work from ``file://``: plotly.js and the map geometry sit in
 ``assets/``, the geometry as a script (``window.PlotlyGeoAssets``), since browsers refuse to
@@ -21,14 +21,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dashboard import embed, exports, images
-from dashboard.config import ROOT
-from dashboard.data import Dataset, load_dataset
-from dashboard.datapackage import descriptor
-from dashboard.i18n import N_, translator
-from dashboard.indicators import MAP_INDICATORS
-from dashboard.regions import WORLD
-from dashboard.state import ViewState
+from dashboard.core.config import ROOT
+from dashboard.core.i18n import N_, translator
+from dashboard.core.indicators import MAP_INDICATORS
+from dashboard.core.regions import WORLD
+from dashboard.core.state import ViewState
+from dashboard.dataset.datapackage import descriptor
+from dashboard.dataset.load import Dataset, load_dataset
+from dashboard.views import exports, images
+from dashboard.web import embed, render
 
 PLOTLY_JS = ROOT / "assets" / "vendor" / "plotly-geo.min.js"
 GEO_DIR = ROOT / "assets" / "geo"
@@ -82,7 +83,7 @@ def png(dataset: Dataset, state: ViewState, url: str) -> bytes:
     preset = images.PRESETS["slide"]
     texts = images.texts_for_view(dataset, state, url)
     fig = images.export_figure(images.map_for_view(dataset, state), texts, preset)
-    return images.RENDERER.render(fig, "png", preset)
+    return render.RENDERER.render(fig, "png", preset)
 
 
 def index_html(dataset: Dataset, entries: list[Entry], accessed: date) -> str:
@@ -204,7 +205,7 @@ def build(
                 try:
                     (out / f"{stem}.png").write_bytes(png(dataset, state, url))
                     image = f"{stem}.png"
-                except images.ImagesUnavailable as exc:
+                except render.ImagesUnavailable as exc:
                     log(f"note: no PNGs ({exc})")
                     with_png = False
             title = images.title(dataset, state, translator(state.lang))
@@ -217,7 +218,9 @@ def build(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard.snapshot", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.web.snapshot", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("directory", type=Path)
     parser.add_argument("--editions", help="comma-separated, e.g. 2023,2024 (default: all)")
     parser.add_argument("--indicators", help="comma-separated, e.g. nsp,oat (default: all)")

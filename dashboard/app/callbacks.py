@@ -12,13 +12,14 @@ from functools import lru_cache
 
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 
-from dashboard import ids, images, index_page, layout, share
-from dashboard.data import Dataset
-from dashboard.figures import MapData, map_figure
-from dashboard.i18n import LANGUAGES, country_names, format_number, translator
-from dashboard.indicators import INDICATORS
-from dashboard.panel import country_panel
-from dashboard.state import ViewState
+from dashboard.app import ids, index_page, layout, share
+from dashboard.core.i18n import LANGUAGES, country_names, format_number, translator
+from dashboard.core.indicators import INDICATORS
+from dashboard.core.state import ViewState
+from dashboard.dataset.load import Dataset
+from dashboard.views import images
+from dashboard.views.figures import MapData, map_figure
+from dashboard.views.panel import country_panel
 
 OPTIONS = {"type": ids.OPTION, "param": ALL, "value": ALL}
 

@@ -16,9 +16,11 @@ from functools import lru_cache
 
 from flask import Blueprint, Flask, Response, jsonify, request
 
-from dashboard import images
-from dashboard.data import Dataset
-from dashboard.exports import (
+from dashboard.core.state import ParamError, ViewState, parse_view
+from dashboard.dataset.counts import headline_counts
+from dashboard.dataset.load import Dataset
+from dashboard.views import images
+from dashboard.views.exports import (
     bundle_zip,
     coverage,
     csv_bytes,
@@ -28,8 +30,7 @@ from dashboard.exports import (
     to_records,
     to_xlsx,
 )
-from dashboard.indicators import headline_counts
-from dashboard.state import ParamError, ViewState, parse_view
+from dashboard.web import render
 
 MAX_AGE = 3600
 FLAGS = ["0", "1"]
@@ -75,7 +76,7 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
     api = Blueprint("api", __name__)
     editions = dataset.edition_ids
     countries = list(dataset.countries.index)
-    image_cache = images.ImageCache(images.RENDERER)
+    image_cache = render.ImageCache(render.RENDERER)
 
     def view(allow_all_editions: bool = False) -> ViewState:
         args = request.args
@@ -127,8 +128,8 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
     def bad_parameter(exc: ParamError) -> tuple[Response, int]:
         return jsonify(exc.as_json()), 400
 
-    @api.errorhandler(images.ImagesUnavailable)
-    def no_images(exc: images.ImagesUnavailable) -> tuple[Response, int]:
+    @api.errorhandler(render.ImagesUnavailable)
+    def no_images(exc: render.ImagesUnavailable) -> tuple[Response, int]:
         return jsonify({"error": str(exc), "retry": "Try again later, or download the data."}), 503
 
     @api.get("/healthz")

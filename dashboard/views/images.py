@@ -8,23 +8,18 @@ only the first image pays the ~3 s browser start. Geometry comes from ``assets/g
 
 from __future__ import annotations
 
-import asyncio
-import atexit
-import contextlib
 import html
 import textwrap
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import plotly.graph_objects as go
-from choreographer.utils._which import get_browser_path
 
-from dashboard.config import ROOT
-from dashboard.data import Dataset
-from dashboard.figures import (
+from dashboard.core.i18n import N_, Translate, country_names, format_number, is_rtl, rtl_lines, translator
+from dashboard.core.indicators import MAP_INDICATORS, STATUS_LABELS, STATUSES
+from dashboard.core.regions import WORLD, region_label
+from dashboard.core.state import ViewState
+from dashboard.dataset.load import Dataset
+from dashboard.views.figures import (
     FONT,
     LEGEND_SWATCH,
     MapData,
@@ -33,16 +28,9 @@ from dashboard.figures import (
     map_figure,
     view_map_data,
 )
-from dashboard.i18n import N_, Translate, country_names, format_number, is_rtl, rtl_lines, translator
-from dashboard.indicators import MAP_INDICATORS, STATUS_LABELS, STATUSES
-from dashboard.regions import WORLD, region_label
-from dashboard.state import ViewState
 
-GEO_DIR = ROOT / "assets" / "geo"
 CHAR_WIDTH = 0.6  # average glyph width per pixel of font size (DejaVu Sans, Cyrillic); errs wide
-BROWSER_NAMES = ["chromium", "chromium-browser", "google-chrome", "chrome"]
 FORMATS = ("png", "svg")
-RENDER_TIMEOUT = 60  # seconds for one image (a cold start included)
 DISCLAIMER = N_(
     "The boundaries and names shown do not imply any opinion on the legal status of any country"
     " or territory, or on the delimitation of its borders."
@@ -80,10 +68,6 @@ class ExportTexts:
     disclaimer: str = DISCLAIMER
     rtl: bool = False  # right-to-left language: text blocks and legend align to the right
     legend_title: str = ""  # the map's legend title, parts joined by " · " (rewrapped for the image)
-
-
-class ImagesUnavailable(RuntimeError):
-    """No browser to render with (or it failed): the API answers 503."""
 
 
 def view_data(dataset: Dataset, state: ViewState, t: Translate) -> MapData:
@@ -287,87 +271,3 @@ def export_figure(fig: go.Figure, texts: ExportTexts, preset: Preset) -> go.Figu
         },
     )
     return out
-
-
-class Renderer:
-    """Renders figures with one long-lived kaleido (Chromium) on a background event loop."""
-
-    def __init__(self, geo_dir: Path = GEO_DIR) -> None:
-        self._topojson = geo_dir.resolve().as_uri() + "/"
-        self._lock = threading.Lock()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._kaleido = None
-
-    def _start(self) -> None:
-        browser = get_browser_path(BROWSER_NAMES)
-        if not browser or not Path(browser).exists():
-            raise ImagesUnavailable("Image export needs Chromium, which is not installed on this server.")
-        from kaleido import Kaleido  # imported late: only image requests need it
-
-        async def open_kaleido():
-            kaleido = Kaleido(mathjax=False, path=browser)
-            await kaleido.open()
-            return kaleido
-
-        loop = asyncio.new_event_loop()
-        threading.Thread(target=loop.run_forever, name="kaleido", daemon=True).start()
-        try:
-            self._kaleido = asyncio.run_coroutine_threadsafe(open_kaleido(), loop).result(RENDER_TIMEOUT)
-        except Exception as exc:
-            loop.call_soon_threadsafe(loop.stop)
-            raise ImagesUnavailable(
-                f"Chromium could not start for image export ({type(exc).__name__})."
-            ) from exc
-        self._loop = loop
-        atexit.register(self.close)
-
-    def close(self) -> None:
-        """Shut the browser down (at exit, or after a failed render so the next one restarts it)."""
-        loop, kaleido = self._loop, self._kaleido
-        self._loop = self._kaleido = None
-        if loop is None:
-            return
-        with contextlib.suppress(Exception):  # closing a broken browser must not raise
-            asyncio.run_coroutine_threadsafe(kaleido.close(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-
-    def render(self, fig: go.Figure, fmt: str, preset: Preset) -> bytes:
-        with self._lock:
-            if self._loop is None:
-                self._start()
-            loop, kaleido = self._loop, self._kaleido
-        opts = {"format": fmt, "width": preset.width, "height": preset.height, "scale": preset.scale}
-        future = asyncio.run_coroutine_threadsafe(
-            kaleido.calc_fig(fig, opts=opts, topojson=self._topojson), loop
-        )
-        try:
-            return future.result(RENDER_TIMEOUT)
-        except Exception as exc:
-            with self._lock:
-                self.close()
-            raise ImagesUnavailable(f"The image could not be rendered ({type(exc).__name__}).") from exc
-
-
-RENDERER = Renderer()  # one browser per process, started by the first image request
-
-
-class ImageCache:
-    """Rendered bytes per (view URL, preset, format), least recently used dropped first."""
-
-    def __init__(self, renderer: Renderer, size: int = 32) -> None:
-        self.renderer, self.size = renderer, size
-        self._items: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, str, str], build: Callable[[], tuple[go.Figure, str, Preset]]) -> bytes:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        fig, fmt, preset = build()
-        data = self.renderer.render(fig, fmt, preset)
-        with self._lock:
-            self._items[key] = data
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return data

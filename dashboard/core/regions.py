@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.i18n import N_
+from dashboard.core.i18n import N_
 
 # slug -> label, in the order HRI's reports present them.
 REGIONS: dict[str, str] = {

@@ -2,7 +2,7 @@
 
 Every problem is reported as a :class:`DataError` naming the file, the row (as a line number, the
 header being row 1) and the column, so whoever edits a CSV can go straight to the cell. Run
-``python -m dashboard.data [DATA_DIR]`` to validate a directory and print how complete each
+``python -m dashboard.dataset [DATA_DIR]`` to validate a directory and print how complete each
 country list is against HRI's published totals (exit status 1 when invalid).
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,11 +18,11 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from dashboard.i18n import N_
-from dashboard.indicators import DATA_INDICATORS, INDICATORS, NO, STATUSES, UNKNOWN, YES
-from dashboard.regions import SLUG_BY_LABEL
+from dashboard.core.i18n import N_
+from dashboard.core.indicators import DATA_INDICATORS, INDICATORS, NO, STATUSES, UNKNOWN, YES
+from dashboard.core.regions import SLUG_BY_LABEL
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 EXTRA_ISO3 = {"XKX": "Kosovo"}  # user-assigned code, not in ISO 3166 / pycountry
 
 # How a fact is known, in plain words (shown in the country panel and exports).
@@ -320,52 +319,3 @@ def _validate(data_dir: Path) -> Dataset:
 def load_dataset(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     """Read and validate every file in ``data_dir``; raise :class:`DataError` on the first problem."""
     return _validate(Path(data_dir))
-
-
-def completeness(dataset: Dataset) -> pd.DataFrame:
-    """Per edition and indicator: yes / no / unknown rows, HRI's total and how many are still missing."""
-    rows = []
-    for (edition, indicator), group in dataset.status.groupby(["edition", "indicator"], sort=False):
-        counts = group["status"].value_counts()
-        published = dataset.published.get((edition, indicator))
-        yes = int(counts.get(YES, 0))
-        rows.append(
-            {
-                "edition": edition,
-                "indicator": indicator,
-                "yes": yes,
-                "no": int(counts.get(NO, 0)),
-                "unknown": int(counts.get(UNKNOWN, 0)),
-                "published": published,
-                "missing": None if published is None else published - yes,
-                "complete": published is not None and yes == published,
-            }
-        )
-    return pd.DataFrame(rows).astype({"published": "Int64", "missing": "Int64"})
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Validate a data directory and print the completeness table."""
-    args = sys.argv[1:] if argv is None else argv
-    data_dir = Path(args[0]) if args else DEFAULT_DATA_DIR
-    try:
-        dataset = load_dataset(data_dir)
-    except DataError as exc:
-        print(f"INVALID {data_dir}: {exc}", file=sys.stderr)
-        return 1
-    table = completeness(dataset)
-    print(
-        f"OK {data_dir}: {len(dataset.countries)} countries, {len(dataset.status)} status rows,"
-        f" {len(dataset.sources)} sources"
-    )
-    print("listed = countries with 'yes' in the data; published = HRI's total\n")
-    print(f"{'edition':<8}{'indicator':<12}{'listed':>7}{'published':>10}{'no':>5}{'unknown':>8}  complete")
-    for r in table.itertuples():
-        pub = "-" if pd.isna(r.published) else str(r.published)
-        done = "yes" if r.complete else ("no" if not pd.isna(r.published) else "partial list")
-        print(f"{r.edition:<8}{r.indicator:<12}{r.yes:>7}{pub:>10}{r.no:>5}{r.unknown:>8}  {done}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -9,12 +9,8 @@ every view and export.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from dashboard.i18n import N_
-
-if TYPE_CHECKING:
-    from dashboard.data import Dataset
+from dashboard.core.i18n import N_
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 STATUSES = (YES, NO, UNKNOWN)
@@ -178,27 +174,3 @@ def count_change_category(before: str, after: str) -> str:
     if before == after:
         return SAME
     return MORE if int(after) > int(before) else FEWER
-
-
-def headline_counts(dataset: Dataset, edition: str, region: str) -> dict[str, dict[str, int | None]]:
-    """Per status indicator: the number a card shows, and how complete the country list is.
-
-    ``listed`` counts countries with ``yes`` in the data for the edition and region. ``published``
-    is HRI's total (world only: HRI publishes no regional totals here). ``count`` is what the card
-    shows: HRI's total where there is one (the list may be shorter: sources not yet found), else
-    the listed count. ``unknown`` counts countries whose status is not known.
-    """
-    frame = dataset.wide(edition)
-    if region != "world":
-        frame = frame[frame["region"] == region]
-    out: dict[str, dict[str, int | None]] = {}
-    for indicator in STATUS_INDICATORS:
-        listed = int((frame[indicator] == YES).sum())
-        published = dataset.published.get((edition, indicator)) if region == "world" else None
-        out[indicator] = {
-            "count": published if published is not None else listed,
-            "published": published,
-            "listed": listed,
-            "unknown": int((frame[indicator] == UNKNOWN).sum()),
-        }
-    return out

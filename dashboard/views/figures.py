@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import rtl_lines
-from dashboard.indicators import (
+from dashboard.core.i18n import rtl_lines
+from dashboard.core.indicators import (
     CHANGE_CATEGORIES,
     CHANGE_COLOURS,
     CHANGE_LABELS,
@@ -39,7 +39,7 @@ from dashboard.indicators import (
     count_change_category,
     services_category,
 )
-from dashboard.regions import LARGE_COUNTRY_EXTENTS, WORLD
+from dashboard.core.regions import LARGE_COUNTRY_EXTENTS, WORLD
 
 Translate = Callable[[str], str]
 Names = Mapping[str, str] | None  # ISO-3 -> country name in the view's language (None: the data's)

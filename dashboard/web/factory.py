@@ -6,9 +6,10 @@ from pathlib import Path
 
 from dash import Dash
 
-from dashboard import api, caching, callbacks, embed, layout, security
-from dashboard.config import ROOT
-from dashboard.data import load_dataset
+from dashboard.app import callbacks, layout
+from dashboard.core.config import ROOT
+from dashboard.dataset.load import load_dataset
+from dashboard.web import api, caching, embed, security
 
 
 def create_app(data_dir: Path | str | None = None) -> Dash:

@@ -21,7 +21,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from dashboard.config import ROOT
+from dashboard.core.config import ROOT
 
 Translate = Callable[[str], str]
 DEFAULT_LANGUAGE = "en"

@@ -19,11 +19,12 @@ from urllib.parse import parse_qsl
 from dash import Dash, Input, Output, dcc, html
 from flask import request
 
-from dashboard import ids, images
-from dashboard.data import Dataset
-from dashboard.exports import citation
-from dashboard.i18n import N_, Translate, translator
-from dashboard.state import ViewState, parse_view
+from dashboard.app import ids
+from dashboard.core.i18n import N_, Translate, translator
+from dashboard.core.state import ViewState, parse_view
+from dashboard.dataset.load import Dataset
+from dashboard.views import images
+from dashboard.views.exports import citation
 
 DOWNLOAD, EMBED, CITE = "share-download", "share-embed", "share-cite"
 EMBED_CODE, EMBED_PREVIEW, CITE_TEXT, ALT_TEXT = (

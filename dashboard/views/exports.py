@@ -18,11 +18,11 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from dashboard.data import EVIDENCE_KINDS, SCHEMAS, Dataset
-from dashboard.datapackage import descriptor
-from dashboard.i18n import translator
-from dashboard.indicators import DATA_INDICATORS, SERVICE_IDS, STATUS_INDICATORS, services_category
-from dashboard.regions import WORLD
+from dashboard.core.i18n import translator
+from dashboard.core.indicators import DATA_INDICATORS, SERVICE_IDS, STATUS_INDICATORS, services_category
+from dashboard.core.regions import WORLD
+from dashboard.dataset.datapackage import descriptor
+from dashboard.dataset.load import EVIDENCE_KINDS, SCHEMAS, Dataset
 
 BASE_COLUMNS = ["iso3", "country", "region", "edition"]
 FULL_COLUMNS = [

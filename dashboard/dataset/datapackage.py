@@ -1,15 +1,15 @@
 """The Frictionless Data Package descriptor of ``data/``: fields, types, allowed values, licence, sources.
 
-Built from the same schemas the validator checks (``dashboard.data.SCHEMAS``), so the descriptor
+Built from the same schemas the validator checks (``dashboard.dataset.load.SCHEMAS``), so the descriptor
 cannot drift from the files. ``scripts/build_data.py`` writes it to ``data/datapackage.json``; the API
 serves the same dictionary.
 """
 
 from __future__ import annotations
 
-from dashboard.data import EVIDENCE_KINDS, SCHEMAS
-from dashboard.indicators import DATA_INDICATORS, STATUSES
-from dashboard.regions import REGIONS
+from dashboard.core.indicators import DATA_INDICATORS, STATUSES
+from dashboard.core.regions import REGIONS
+from dashboard.dataset.load import EVIDENCE_KINDS, SCHEMAS
 
 LICENCE = {
     "name": "CC-BY-4.0",

@@ -19,12 +19,12 @@ from flask import Response, request, send_file
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from dashboard import images
-from dashboard.config import ROOT
-from dashboard.data import Dataset
-from dashboard.figures import map_figure
-from dashboard.i18n import N_, html_attrs, translator
-from dashboard.state import Note, ViewState, parse_view
+from dashboard.core.config import ROOT
+from dashboard.core.i18n import N_, html_attrs, translator
+from dashboard.core.state import Note, ViewState, parse_view
+from dashboard.dataset.load import Dataset
+from dashboard.views import images
+from dashboard.views.figures import map_figure
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # plotly.js's geo bundle (1.4 MB, not the full 4.8 MB): the map needs only choropleth and scattergeo.

@@ -1,7 +1,7 @@
 """The HTML page Dash serves for the dashboard: every customisation of it lives here.
 
 Per request, from the page's own query string: ``<html lang dir>`` in the view's language, the
-``<title>`` translated, and the link-preview meta tags of :func:`dashboard.share.og_metas`. The map
+``<title>`` translated, and the link-preview meta tags of :func:`dashboard.app.share.og_metas`. The map
 geometry is preloaded, so it downloads while the scripts parse instead of after the first render
 (plotly.js fetches it by XHR: cors mode, same-origin credentials, as ``crossorigin`` asks). The
 template is Dash's, except that the scripts sit in a plain ``<div>``: Dash wraps them in a
@@ -15,10 +15,10 @@ import html
 from dash import Dash
 from flask import request
 
-from dashboard import share
-from dashboard.data import Dataset
-from dashboard.i18n import html_attrs, translator
-from dashboard.state import parse_view
+from dashboard.app import share
+from dashboard.core.i18n import html_attrs, translator
+from dashboard.core.state import parse_view
+from dashboard.dataset.load import Dataset
 
 GEOMETRY = "world_50m.json"  # what plotly.js asks topojsonURL for: world scope, 50 m resolution
 INDEX_STRING = """<!DOCTYPE html>
