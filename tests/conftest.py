@@ -106,3 +106,17 @@ def page(browser, live_server) -> Iterator[PageWatch]:
     watch = PageWatch(context.new_page(), live_server.url)
     yield watch
     context.close()
+
+
+@pytest.fixture()
+def make_data(tmp_path: Path):
+    """``tests.factories.make_dataset`` writing into this test's tmp_path."""
+    from factories import make_dataset
+
+    counter = iter(range(1_000))
+
+    def build(rows=(), **kwargs) -> Dataset:
+        kwargs.setdefault("directory", tmp_path / f"data-{next(counter)}")
+        return make_dataset(rows, **kwargs)
+
+    return build
