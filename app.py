@@ -1,20 +1,27 @@
 """Harm Reduction Atlas: ``python app.py`` to serve, or ``gunicorn app:server`` in production.
 
-A bad setting or data file stops start-up with one line naming the problem (for data: the file,
-row and column), not a traceback.
+A bad setting or data file stops start-up with one logged line naming the problem (for data: the
+file, row and column), not a traceback (``LOG_LEVEL=DEBUG`` adds the traceback to the log).
 """
 
+import logging
 import sys
 
-from dashboard.core.config import ConfigError, from_env
+from dashboard.core.config import ConfigError, configure_logging, from_env
 from dashboard.dataset.load import DataError
 from dashboard.web.factory import create_app
 
+logger = logging.getLogger("dashboard.startup")
+
 try:
     settings = from_env()
+    configure_logging(settings.log_level)
     app = create_app(settings.data_dir)
 except (ConfigError, DataError) as exc:
-    sys.exit(f"Harm Reduction Atlas cannot start: {exc}")
+    configure_logging()  # a no-op when the settings were read; else the default format and level
+    logger.error("Harm Reduction Atlas cannot start: %s (%s)", exc, type(exc).__name__)
+    logger.debug("start-up refused", exc_info=True)
+    sys.exit(1)
 server = app.server
 
 if __name__ == "__main__":

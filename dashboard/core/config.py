@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+LOG_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class ConfigError(ValueError):
@@ -19,11 +22,16 @@ class Settings:
     port: int = 8050
     debug: bool = False
     data_dir: Path = ROOT / "data"
+    log_level: str = "INFO"
 
 
 def from_env(env: dict[str, str] | None = None) -> Settings:
-    """``HOST``, ``PORT``, ``DEBUG=1`` and ``ATLAS_DATA_DIR`` (another validated data directory)."""
+    """``HOST``, ``PORT``, ``DEBUG=1``, ``ATLAS_DATA_DIR`` (another validated data directory) and
+    ``LOG_LEVEL`` (``DEBUG`` … ``CRITICAL``, default ``INFO``)."""
     env = dict(os.environ) if env is None else env
+    log_level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if log_level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)} (got {env['LOG_LEVEL']!r})")
     port = env.get("PORT", "8050")
     if not port.isdigit() or not 0 < int(port) < 65536:
         raise ConfigError(f"PORT must be a whole number from 1 to 65535 (got {port!r})")
@@ -32,4 +40,15 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         port=int(port),
         debug=env.get("DEBUG", "") == "1",
         data_dir=Path(env.get("ATLAS_DATA_DIR", ROOT / "data")),
+        log_level=log_level,
     )
+
+
+def configure_logging(level: str = "INFO") -> None:
+    """Log records of ``level`` and above to stderr, one line each (tracebacks on the lines after).
+
+    Called once by the entry point (``app.py``); a host that configured logging itself keeps its
+    handlers (``basicConfig`` is then a no-op) and only the Atlas's own level is set.
+    """
+    logging.basicConfig(level=level, format=LOG_FORMAT)
+    logging.getLogger("dashboard").setLevel(level)

@@ -9,12 +9,14 @@ and an hour of public caching. Parameters and columns are documented in ``docs/a
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import logging
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
-from flask import Blueprint, Flask, Response, jsonify, request
+from flask import Blueprint, Flask, Response, jsonify, request, send_file
 
 from dashboard.core.state import ParamError, ViewState, parse_view
 from dashboard.dataset.counts import headline_counts
@@ -37,19 +39,25 @@ FLAGS = ["0", "1"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIMETYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
+logger = logging.getLogger(__name__)
+
 
 def etag_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def download(data: bytes, mimetype: str, filename: str | None = None) -> Response:
-    """A cacheable response: content-hash ETag, an hour public, attachment name when given."""
-    response = Response(data, mimetype=mimetype)
-    response.set_etag(etag_of(data))
-    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
-    if filename:
-        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response.make_conditional(request)
+def download(data: bytes, mimetype: str, filename: str | None = None, attachment: bool = True) -> Response:
+    """A cacheable response by ``flask.send_file``: content-hash ETag and 304s, an hour public, and
+    a ``Content-Disposition`` (``filename*`` for non-ASCII names) when a file name is given."""
+    return send_file(
+        io.BytesIO(data),
+        mimetype=mimetype,
+        as_attachment=attachment and filename is not None,
+        download_name=filename,
+        etag=etag_of(data),
+        max_age=MAX_AGE,
+        conditional=True,
+    )
 
 
 def flag(name: str) -> bool:
@@ -196,11 +204,13 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
             texts = images.texts_for_view(dataset, state, url)
             return images.export_figure(images.map_for_view(dataset, state), texts, preset), fmt, preset
 
-        data = image_cache.get((url, preset_name, fmt), build)
+        try:
+            data = image_cache.get((url, preset_name, fmt), build)
+        except render.ImagesUnavailable as exc:  # render.py logged the traceback; this says which view
+            logger.error("image export failed for view %s (preset %s, %s): %s", url, preset_name, fmt, exc)
+            raise
         name = f"harm-reduction-atlas_{state.indicator}_{state.edition}_{state.region}_{preset_name}.{fmt}"
-        response = download(data, MIMETYPES[fmt])
-        response.headers["Content-Disposition"] = f'inline; filename="{name}"'
-        return response
+        return download(data, MIMETYPES[fmt], name, attachment=False)
 
     @api.get("/api/v1/map.png")
     def map_png() -> Response:

@@ -2,6 +2,12 @@
 
 Geometry comes from ``assets/geo`` as a file URL (kaleido's ``topojson`` option), and MathJax is
 off, so rendering never touches the network.
+
+Why not kaleido's own sync server (``kaleido.start_sync_server`` / ``calc_fig_sync``, kaleido 1.5)?
+It takes the browser path and the ``topojson`` option, but it has no timeout, its shared FIFO
+queues mix up the answers of concurrent callers, and when Chromium fails to start in its thread
+every later call blocks forever (``Queue.join`` never returns; tried with ``path="/bin/false"``).
+The loop below keeps a timeout, a restart after a failure and a 503 instead of a hung worker.
 """
 
 from __future__ import annotations
@@ -9,13 +15,15 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import logging
+import shutil
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import plotly.graph_objects as go
-from choreographer.utils._which import get_browser_path
+from cachetools import LRUCache
 
 from dashboard.core.config import ROOT
 from dashboard.views.images import Preset
@@ -23,6 +31,16 @@ from dashboard.views.images import Preset
 GEO_DIR = ROOT / "assets" / "geo"
 BROWSER_NAMES = ["chromium", "chromium-browser", "google-chrome", "chrome"]
 RENDER_TIMEOUT = 60  # seconds for one image (a cold start included)
+
+logger = logging.getLogger(__name__)
+
+
+def get_browser_path(names: list[str]) -> str | None:
+    """The first of ``names`` found on ``PATH`` (a module-level function: tests patch it)."""
+    for name in names:
+        if found := shutil.which(name):
+            return found
+    return None
 
 
 class ImagesUnavailable(RuntimeError):
@@ -36,11 +54,12 @@ class Renderer:
         self._topojson = geo_dir.resolve().as_uri() + "/"
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._kaleido = None
+        self._kaleido: Any = None
 
     def _start(self) -> None:
         browser = get_browser_path(BROWSER_NAMES)
         if not browser or not Path(browser).exists():
+            logger.error("image export: no Chromium found on PATH (tried %s)", ", ".join(BROWSER_NAMES))
             raise ImagesUnavailable("Image export needs Chromium, which is not installed on this server.")
         from kaleido import Kaleido  # imported late: only image requests need it
 
@@ -55,6 +74,7 @@ class Renderer:
             self._kaleido = asyncio.run_coroutine_threadsafe(open_kaleido(), loop).result(RENDER_TIMEOUT)
         except Exception as exc:
             loop.call_soon_threadsafe(loop.stop)
+            logger.exception("image export: Chromium at %s could not start", browser)
             raise ImagesUnavailable(
                 f"Chromium could not start for image export ({type(exc).__name__})."
             ) from exc
@@ -72,6 +92,7 @@ class Renderer:
         loop.call_soon_threadsafe(loop.stop)
 
     def render(self, fig: go.Figure, fmt: str, preset: Preset) -> bytes:
+        """The image bytes; ``ImagesUnavailable`` (logged with its traceback) when rendering fails."""
         with self._lock:
             if self._loop is None:
                 self._start()
@@ -83,6 +104,13 @@ class Renderer:
         try:
             return future.result(RENDER_TIMEOUT)
         except Exception as exc:
+            logger.exception(
+                "image export: rendering failed (%s, %dx%d at scale %s); restarting Chromium",
+                fmt,
+                preset.width,
+                preset.height,
+                preset.scale,
+            )
             with self._lock:
                 self.close()
             raise ImagesUnavailable(f"The image could not be rendered ({type(exc).__name__}).") from exc
@@ -92,22 +120,22 @@ RENDERER = Renderer()  # one browser per process, started by the first image req
 
 
 class ImageCache:
-    """Rendered bytes per (view URL, preset, format), least recently used dropped first."""
+    """Rendered bytes per (view URL, preset, format), least recently used dropped first.
+
+    ``cachetools`` owns the LRU order and eviction; a failed render raises and is not cached.
+    """
 
     def __init__(self, renderer: Renderer, size: int = 32) -> None:
         self.renderer, self.size = renderer, size
-        self._items: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+        self._items: LRUCache[tuple[str, str, str], bytes] = LRUCache(maxsize=size)
         self._lock = threading.Lock()
 
     def get(self, key: tuple[str, str, str], build: Callable[[], tuple[go.Figure, str, Preset]]) -> bytes:
         with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        fig, fmt, preset = build()
-        data = self.renderer.render(fig, fmt, preset)
-        with self._lock:
-            self._items[key] = data
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            data = self._items.get(key)  # a hit counts as a use (LRU order)
+        if data is None:  # rendered outside the lock: a slow image does not block cached ones
+            fig, fmt, preset = build()
+            data = self.renderer.render(fig, fmt, preset)
+            with self._lock:
+                self._items[key] = data
         return data
