@@ -4,8 +4,10 @@
     python scripts/i18n.py update   # extract, then merge the template into every language's messages.po
     python scripts/i18n.py check    # exit 1 if any catalog misses, leaves empty or fuzzy a msgid
 
-Strings come from ``t("...")``, ``_("...")`` and ``N_("...")`` in ``dashboard/**.py`` (as configured
-in ``babel.cfg``) and from the edition labels and titles in ``data/editions.csv``.
+Strings come from ``t("...")``, ``_("...")`` and ``N_("...")`` in ``dashboard/**.py``, plural ones
+from ``nt("singular", "plural", n)`` (as configured in ``babel.cfg``), and from the edition labels
+and titles in ``data/editions.csv``. A plural entry needs every form of the language's
+``Plural-Forms`` (Russian 3, Arabic 6).
 """
 
 from __future__ import annotations
@@ -66,20 +68,31 @@ def write(catalog: Catalog, path: Path) -> None:
         write_po(f, catalog, width=WIDTH, ignore_obsolete=True, sort_output=False)
 
 
+def placeholders(text: object) -> list[str]:
+    return sorted(PLACEHOLDER.findall(str(text)))
+
+
 def problems(template: Catalog, catalog: Catalog) -> list[str]:
-    """What keeps ``catalog`` from covering ``template``: missing, empty, fuzzy or broken entries."""
+    """What keeps ``catalog`` from covering ``template``: missing, empty, fuzzy or broken entries.
+
+    A plural entry must fill each of the language's plural forms, each with the plural msgid's
+    placeholders.
+    """
     out = []
     for message in template:
         if not message.id:
             continue
         entry = catalog.get(message.id, context=message.context)
+        plural = isinstance(message.id, list | tuple)
+        forms = list(entry.string) if entry is not None and plural else [entry.string if entry else ""]
+        wanted = placeholders(message.id[-1] if plural else message.id)
         if entry is None:
             out.append(f"missing: {message.id!r}")
-        elif not entry.string:
+        elif not all(forms) or (plural and len(forms) != catalog.num_plurals):
             out.append(f"untranslated: {message.id!r}")
         elif entry.fuzzy:
             out.append(f"fuzzy: {message.id!r}")
-        elif sorted(PLACEHOLDER.findall(str(message.id))) != sorted(PLACEHOLDER.findall(str(entry.string))):
+        elif any(placeholders(form) != wanted for form in forms):
             out.append(f"placeholders differ: {message.id!r} -> {entry.string!r}")
     return out
 

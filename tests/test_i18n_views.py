@@ -19,6 +19,7 @@ from dashboard.core.i18n import LANGUAGES, country_names, translator
 from dashboard.core.state import ViewState
 from dashboard.dataset.load import Dataset
 from dashboard.views import images
+from dashboard.views.describe import View
 from dashboard.views.panel import country_panel
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
@@ -49,15 +50,15 @@ def view_parts(app, dataset: Dataset, state: ViewState) -> list:
     """What the dashboard shows for a view: the page, the open panel, cards, citation, table."""
     t = translator(state.lang)
     name = country_names(dataset.countries["country"], state.lang)[state.country]
-    data = images.view_data(dataset, state, t)
+    view = View(dataset, state)
     return [
         layout.page(app, dataset, state),
         country_panel(dataset, state.country, t, name),
-        layout.cards(dataset, state, t),
-        layout.citation(dataset, state, t),
+        layout.cards(view),
+        layout.citation(view),
         layout.table_columns(dataset, state, t),
-        layout.map_title(dataset, state, t),
-        layout.summary(dataset, state, data, t),
+        view.title,
+        view.summary,
     ]
 
 
@@ -79,15 +80,14 @@ def test_no_english_left_in_the_dashboard(app, dataset, lang, view):
 
 def test_french_view_names_countries_regions_and_editions_in_french(dataset):
     state = ViewState(lang="fr", edition="2023")
-    t = translator("fr")
-    rows = {r["iso3"]: r for r in layout.table_rows(dataset, state, images.view_data(dataset, state, t))}
+    rows = {r["iso3"]: r for r in layout.table_rows(View(dataset, state))}
     assert rows["DEU"]["country"] == "Allemagne"
     assert rows["DEU"]["region"] == "Europe occidentale"
     assert rows["DEU"]["status"] == "Oui"
-    assert layout.map_title(dataset, state, t) == (
+    assert View(dataset, state).title == (
         "Programmes d'échange de seringues · GSHR 2023 (mise à jour) · Monde"
     )
-    text = layout.summary(dataset, state, images.view_data(dataset, state, t), t)
+    text = View(dataset, state).summary
     assert text.startswith("GSHR 2023 (mise à jour)\u00a0: selon HRI, 92 pays")
     assert "Dans " not in text
 
@@ -112,7 +112,7 @@ def test_services_hover_uses_translated_short_labels(dataset):
 def test_embed_in_french(client):
     page = client.get("/embed?lang=fr&indicator=dcr").get_data(as_text=True)
     assert '<html lang="fr" dir="ltr">' in page
-    assert "<h1>Salles de consommation à moindre risque · Monde · GSHR 2023 (mise à jour)</h1>" in page
+    assert "<h1>Salles de consommation à moindre risque · GSHR 2023 (mise à jour) · Monde</h1>" in page
     assert "Allemagne" in page and '"Germany"' not in page
     assert '<li><span class="swatch" style="background: #0072B2"></span>Oui</li>' in page.replace(
         "#0072b2", "#0072B2"
@@ -195,12 +195,12 @@ def test_grid_is_right_to_left_in_arabic():
 def test_image_texts_are_translated_and_aligned_right_in_arabic(dataset):
     state = ViewState(lang="ar", compare="2020")
     texts_ = images.texts_for_view(dataset, state, "https://atlas.example/?lang=ar")
-    assert texts_.rtl and texts_.title.startswith("برامج الإبر والمحاقن · العالم · التغيّر")
+    assert texts_.rtl and texts_.title.startswith("برامج الإبر والمحاقن: ما الذي تغيّر")
     assert texts_.source.startswith("المصدر: Harm Reduction International،")
     fig = images.export_figure(images.map_for_view(dataset, state), texts_, images.PRESETS["slide"])
     assert {a.xanchor for a in fig.layout.annotations} == {"right"}
     assert fig.layout.legend.xanchor == "right"
-    assert images.alt_text(dataset, ViewState(lang="fr")).startswith("Carte\u00a0: Programmes d'échange")
+    assert View(dataset, ViewState(lang="fr")).alt_text.startswith("Carte\u00a0: Programmes d'échange")
 
 
 def test_bundle_readme_in_the_view_language(client):

@@ -13,11 +13,11 @@ from functools import lru_cache
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 
 from dashboard.app import ids, index_page, layout, share
-from dashboard.core.i18n import LANGUAGES, country_names, format_number, translator
+from dashboard.core.i18n import LANGUAGES, country_names, translator
 from dashboard.core.indicators import INDICATORS
-from dashboard.core.state import ViewState
+from dashboard.core.state import Note, ViewState
 from dashboard.dataset.load import Dataset
-from dashboard.views import images
+from dashboard.views.describe import View, parse_query
 from dashboard.views.figures import MapData, map_figure
 from dashboard.views.panel import country_panel
 
@@ -25,8 +25,7 @@ OPTIONS = {"type": ids.OPTION, "param": ALL, "value": ALL}
 
 
 def search_of(state: ViewState) -> str:
-    query = state.query()
-    return f"?{query}" if query else ""
+    return state.search
 
 
 def next_state(state: ViewState, trigger: object, click: dict | None = None, cell: dict | None = None):
@@ -61,15 +60,18 @@ def register(app: Dash, dataset: Dataset) -> None:
     english = dataset.countries["country"]
     base = app.get_relative_path("/")
 
-    def view(search: str | None) -> tuple[ViewState, list[str]]:
-        return layout.view_from_query(search or "", dataset)
+    def view(search: str | None) -> tuple[ViewState, list[Note]]:
+        return parse_query(search or "", dataset)
 
     @lru_cache(maxsize=256)
-    def map_data(state: ViewState) -> MapData:
+    def described(state: ViewState) -> View:
         """Per view (country aside: it does not change the map); the data never changes once loaded."""
         if state.country is not None:
-            return map_data(state.with_(country=None))
-        return images.view_data(dataset, state, translator(state.lang))
+            return described(state.with_(country=None))
+        return View(dataset, state)
+
+    def map_data(state: ViewState) -> MapData:
+        return described(state).map_data
 
     # Writes go to a second Location (URL_WRITE): were they outputs of URL itself, every callback
     # that reads URL.search would wait for this one on load, a round trip before the map is drawn.
@@ -129,22 +131,20 @@ def register(app: Dash, dataset: Dataset) -> None:
     )
     def render(search):
         state, notes = view(search)
-        t = translator(state.lang)
-        data = map_data(state)
-        title = layout.map_title(dataset, state, t)
-        text = layout.summary(dataset, state, data, t)
+        words = described(state)
+        t = words.t
         shown = {state.indicator} if state.indicator in INDICATORS else set(INDICATORS)
         classes = ["card is-shown" if i in shown else "card" for i in INDICATORS]
         note_list = html.Ul([html.Li(n.text(t)) for n in notes], className="note-list") if notes else None
         return (
-            *layout.cards(dataset, state, t),
+            *layout.cards(words),
             *classes,
             figure(state.with_(country=None)),
-            title,
-            t("Map: {title}. {summary}").format(title=title, summary=text),
-            text,
+            words.title,
+            words.map_label,
+            words.summary,
             note_list,
-            layout.citation(dataset, state, t),
+            layout.citation(words),
             *layout.language_hrefs(state, base),
         )
 
@@ -170,12 +170,8 @@ def register(app: Dash, dataset: Dataset) -> None:
     )
     def table(search):
         state, _ = view(search)
-        t = translator(state.lang)
-        rows = layout.table_rows(dataset, state, map_data(state))
-        caption = t("{title}: {count} countries.").format(
-            title=layout.map_title(dataset, state, t), count=format_number(len(rows), state.lang)
-        )
-        return rows, layout.table_columns(dataset, state, t), caption
+        words = described(state)
+        return layout.table_rows(words), layout.table_columns(dataset, state, words.t), words.table_caption
 
     # The quick filter runs in the browser: typing never waits for the server.
     app.clientside_callback(

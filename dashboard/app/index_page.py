@@ -17,8 +17,8 @@ from flask import request
 
 from dashboard.app import share
 from dashboard.core.i18n import html_attrs, translator
-from dashboard.core.state import parse_view
 from dashboard.dataset.load import Dataset
+from dashboard.views.describe import parse_query
 
 GEOMETRY = "world_50m.json"  # what plotly.js asks topojsonURL for: world scope, 50 m resolution
 INDEX_STRING = """<!DOCTYPE html>
@@ -50,13 +50,12 @@ def fill(template: str, **values: str) -> str:
 
 def register(app: Dash, dataset: Dataset) -> None:
     """Install the template and render it in the language (and with the preview) of each request."""
-    editions, countries = dataset.edition_ids, list(dataset.countries.index)
     app.index_string = INDEX_STRING
     geometry = app.get_asset_url(f"geo/{GEOMETRY}")
     preload = f'<link rel="preload" as="fetch" crossorigin href="{html.escape(geometry)}">'
 
     def interpolate_index(**kwargs: str) -> str:
-        state = parse_view(request.args, editions, countries, strict=False)[0]
+        state = parse_query(request.args, dataset)[0]
         kwargs["title"] = html.escape(translator(state.lang)("Harm Reduction Atlas"))
         kwargs["metas"] = kwargs.get("metas", "") + share.og_metas(app, dataset, state)
         kwargs["preload"] = preload

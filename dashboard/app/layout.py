@@ -6,7 +6,8 @@ Behaviour (which builder runs when) lives in callbacks.py. Every user-facing str
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlsplit
+from typing import Any
+from urllib.parse import urlsplit
 
 import dash_ag_grid as dag
 import flask
@@ -15,7 +16,6 @@ from dash import Dash, dcc, html
 from dashboard.app import ids, share
 from dashboard.core.i18n import (
     LANGUAGES,
-    N_,
     Translate,
     country_names,
     format_number,
@@ -24,28 +24,24 @@ from dashboard.core.i18n import (
     translator,
 )
 from dashboard.core.indicators import (
-    FEWER,
     INDICATORS,
     MAP_INDICATORS,
-    MORE,
-    NO,
-    SAME,
     STATUS_INDICATORS,
     STATUS_LABELS,
     UNKNOWN,
-    YES,
 )
 from dashboard.core.regions import REGIONS, WORLD, region_label
-from dashboard.core.state import Note, ViewState, parse_view
-from dashboard.dataset.counts import headline_counts
+from dashboard.core.state import ViewState
 from dashboard.dataset.load import Dataset
-from dashboard.views.figures import MapData
+from dashboard.views.describe import DISCLAIMER, View, parse_query
 
 NO_COMPARISON = "none"
-DISCLAIMER = N_(
-    "The boundaries and names shown on this map do not imply any opinion on the legal status of any"
-    " country or territory, or on its borders."
-)
+
+
+def aria(**attributes: str) -> dict[str, Any]:
+    """``aria-*`` props for a Dash component, which takes them only as ``**{...}`` (typed loosely,
+    as Dash's own stubs do not list them): ``aria(label="Map")`` is ``{"aria-label": "Map"}``."""
+    return {f"aria-{name.replace('_', '-')}": value for name, value in attributes.items()}
 
 
 def graph_config(app: Dash) -> dict[str, object]:
@@ -57,12 +53,6 @@ def graph_config(app: Dash) -> dict[str, object]:
         "displayModeBar": False,
         "responsive": True,
     }
-
-
-def view_from_query(query: str, dataset: Dataset) -> tuple[ViewState, list[Note]]:
-    """The lenient view (and notes about replaced values) for a query string like ``?edition=2024``."""
-    args = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True))
-    return parse_view(args, dataset.edition_ids, list(dataset.countries.index), strict=False)
 
 
 def initial_query() -> str:
@@ -80,11 +70,6 @@ def initial_query() -> str:
 
 
 # ---- controls ------------------------------------------------------------------------------------
-
-
-def edition_labels(dataset: Dataset, t: Translate) -> dict[str, str]:
-    """Edition id -> its label in the view's language ("2023 update" -> "Mise à jour 2023")."""
-    return {e: t(text) for e, text in dataset.edition_labels.items()}
 
 
 def option_id(param: str, value: str) -> dict[str, str]:
@@ -123,13 +108,13 @@ def _group(param: str, legend: str, options: list[tuple[str, str]], state: ViewS
                         type="button",
                         className="option",
                         disabled=param == "compare" and value == state.edition,
-                        **{"aria-pressed": "true" if value == current else "false"},
+                        **aria(pressed="true" if value == current else "false"),
                     )
                     for value, label in options
                 ],
                 role="group",
                 className="segmented",
-                **{"aria-labelledby": f"{param}-legend"},
+                **aria(labelledby=f"{param}-legend"),
             ),
         ],
         className=f"control control-{param}",
@@ -159,20 +144,20 @@ def language_nav(state: ViewState, base: str, t: Translate) -> html.Nav:
                         lang=code,
                         hrefLang=code,
                         className="language",
-                        **({"aria-current": "true"} if code == state.lang else {}),
+                        **(aria(current="true") if code == state.lang else {}),
                     )
                 )
                 for (code, name), href in zip(LANGUAGES.items(), hrefs)
             ]
         ),
         className="languages",
-        **{"aria-label": t("Language")},
+        **aria(label=t("Language")),
     )
 
 
 def controls(dataset: Dataset, state: ViewState, t: Translate) -> html.Nav:
     """Indicator, edition, compare and region: each button group mirrors a query parameter."""
-    editions = edition_labels(dataset, t)
+    editions = View(dataset, state).edition_labels
     labels = {
         "indicator": {i.id: t(i.label) for i in MAP_INDICATORS.values()},
         "edition": editions,
@@ -191,7 +176,7 @@ def controls(dataset: Dataset, state: ViewState, t: Translate) -> html.Nav:
             for param, values in option_values(dataset).items()
         ],
         className="controls",
-        **{"aria-label": t("Map settings")},
+        **aria(label=t("Map settings")),
     )
 
 
@@ -267,127 +252,25 @@ def card(indicator: str, counts: dict[str, int | None], region: str, t: Translat
     ]
 
 
-def cards(dataset: Dataset, state: ViewState, t: Translate) -> list[list]:
-    counts = headline_counts(dataset, state.edition, state.region)
-    return [card(i, counts[i], state.region, t, state.lang) for i in INDICATORS]
+def cards(view: View) -> list[list]:
+    return [card(i, view.counts[i], view.region, view.t, view.state.lang) for i in INDICATORS]
 
 
 # ---- map title, summary, citation ----------------------------------------------------------------
 
 
-def map_title(dataset: Dataset, state: ViewState, t: Translate) -> str:
-    label = t(MAP_INDICATORS[state.indicator].label)
-    where = t(region_label(state.region))
-    editions = edition_labels(dataset, t)
-    if state.compare:
-        before, after = sorted((state.compare, state.edition))
-        return t("{indicator}: what changed from {before} to {after} · {region}").format(
-            indicator=label, before=editions[before], after=editions[after], region=where
-        )
-    return t("{indicator} · {edition} · {region}").format(
-        indicator=label, edition=editions[state.edition], region=where
-    )
-
-
-def summary(dataset: Dataset, state: ViewState, data: MapData, t: Translate) -> str:
-    """The map in one or two sentences, for screen readers and everyone else."""
-    frame = data.frame
-    if state.region != WORLD:
-        frame = frame[dataset.countries["region"].reindex(frame.index) == state.region]
-    n = frame["category"].value_counts().to_dict()
-
-    def num(key: str) -> str:
-        return format_number(int(n.get(key, 0)), state.lang)
-
-    editions = edition_labels(dataset, t)
-    label = t(MAP_INDICATORS[state.indicator].label).lower()
-    where = t(region_label(state.region))
-    if state.compare and state.indicator == "services":
-        before, after = sorted((state.compare, state.edition))
-        return t(
-            "{region}, from {before} to {after}: {more} countries have more of the three services (needle"
-            " and syringe programmes, opioid agonist therapy, drug consumption rooms) in {after} than in"
-            " {before}, {fewer} have fewer and {same} have the same number; for {unknown} at least one"
-            " service is not known in one of the two editions."
-        ).format(
-            region=where,
-            before=editions[before],
-            after=editions[after],
-            more=num(MORE),
-            fewer=num(FEWER),
-            same=num(SAME),
-            unknown=num(UNKNOWN),
-        )
-    if state.compare:
-        before, after = sorted((state.compare, state.edition))
-        return t(
-            "{region}, {indicator}, from {before} to {after}: {gained} countries gained it, {lost} lost it,"
-            " {both} had it in both editions, {neither} in neither; for {unknown} it is not known in at"
-            " least one of the two."
-        ).format(
-            region=where,
-            indicator=label,
-            before=editions[before],
-            after=editions[after],
-            gained=num("gained"),
-            lost=num("lost"),
-            both=num("yes_both"),
-            neither=num("no_both"),
-            unknown=num(UNKNOWN),
-        )
-    edition = editions[state.edition]
-    if state.indicator == "services":
-        return t(
-            "{region}, {edition}: {three} countries have all three services (needle and syringe"
-            " programmes, opioid agonist therapy and drug consumption rooms), {two} have two, {one} have"
-            " one and {none} have none; for {unknown} at least one is not known."
-        ).format(
-            region=where,
-            edition=edition,
-            three=num("3"),
-            two=num("2"),
-            one=num("1"),
-            none=num("0"),
-            unknown=num(UNKNOWN),
-        )
-    published = dataset.published.get((state.edition, state.indicator)) if state.region == WORLD else None
-    if published is None and state.region == WORLD:
-        return t(
-            "In the {edition}, this dataset names {listed} countries with {indicator}; HRI's count for"
-            " this edition is not in the data, so the list is partial; {no} are recorded as not having"
-            " them; not known: {unknown}."
-        ).format(edition=edition, listed=num(YES), indicator=label, no=num(NO), unknown=num(UNKNOWN))
-    if published is not None and int(n.get(YES, 0)) < published:
-        return t(
-            "In the {edition}, {published} countries have {indicator} according to HRI; this dataset names"
-            " {listed} of them; the other {no} are not named as having them; not known: {unknown}."
-        ).format(
-            edition=edition,
-            published=format_number(published, state.lang),
-            indicator=label,
-            listed=num(YES),
-            no=num(NO),
-            unknown=num(UNKNOWN),
-        )
-    return t(
-        "{region}, {edition}: {yes} countries have {indicator}; {no} are recorded as not having them;"
-        " not known: {unknown}."
-    ).format(region=where, edition=edition, yes=num(YES), indicator=label, no=num(NO), unknown=num(UNKNOWN))
-
-
-def citation(dataset: Dataset, state: ViewState, t: Translate) -> list:
-    editions = sorted({state.edition, state.compare} - {None})
-    parts: list = [t("Source: ")]
-    for n, e in enumerate(editions):
-        url = dataset.published_source.get((e, "nsp"))
-        title = t(dataset.edition_titles[e])
-        parts += [" ; " if n else "", "Harm Reduction International, "]
-        parts.append(
-            html.Cite(html.A(title, href=url, target="_blank", rel="noopener noreferrer") if url else title)
-        )
-        parts.append(f" ({dataset.editions.set_index('edition').loc[e, 'published'][:4]})")
-    parts.append(". " + t("Please cite HRI as the source of these data."))
-    return parts
+def citation(view: View) -> list[str | html.Cite]:
+    """The view's source line with each report's title cited (and linked), then a request to cite HRI."""
+    parts: list[str | html.Cite] = []
+    for part in view.source_parts:
+        if isinstance(part, str):
+            parts.append(part)
+            continue
+        title: str | html.A = part.title
+        if part.url:
+            title = html.A(part.title, href=part.url, target="_blank", rel="noopener noreferrer")
+        parts += [html.Cite(title), f" ({part.year})"]
+    return [*parts, ". " + view.cite_hri]
 
 
 # ---- table ---------------------------------------------------------------------------------------
@@ -401,17 +284,15 @@ def table_sources(dataset: Dataset, state: ViewState) -> list[str]:
     return sorted({u for u in urls if u})
 
 
-def table_rows(dataset: Dataset, state: ViewState, data: MapData) -> list[dict[str, object]]:
+def table_rows(view: View) -> list[dict[str, object]]:
     """One row per country in the view, with what the map shows for it.
 
     For a status view ``source`` is the index of the country's source in :func:`table_sources`
     (each URL travels once per update); for services and comparisons ``detail`` spells out the
-    statuses behind the category. Names come from ``data`` (already in the view's language).
+    statuses behind the category. Names come from the map data (already in the view's language).
     """
-    t = translator(state.lang)
-    frame = data.frame
-    if state.region != WORLD:
-        frame = frame[dataset.countries["region"].reindex(frame.index) == state.region]
+    dataset, state, t, data = view.dataset, view.state, view.t, view.map_data
+    frame = view.shown
     urls = table_sources(dataset, state)
     index = {u: n for n, u in enumerate(urls)}
     sources = dataset.wide(state.edition)[f"{state.indicator}_source"] if urls else None
@@ -510,7 +391,7 @@ def table_section(t: Translate, lang: str) -> html.Section:
             ),
         ],
         className="table-section",
-        **{"aria-labelledby": "table-heading"},
+        **aria(labelledby="table-heading"),
     )
 
 
@@ -601,7 +482,7 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                                 className="cards",
                             ),
                         ],
-                        **{"aria-labelledby": "cards-heading"},
+                        **aria(labelledby="cards-heading"),
                     ),
                     html.Section(
                         [
@@ -623,7 +504,7 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                                                 role="img",
                                             ),
                                             html.P(
-                                                id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}
+                                                id=ids.SUMMARY, className="summary", **aria(live="polite")
                                             ),
                                         ],
                                         className="map-column",
@@ -638,18 +519,18 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                                                         id=ids.PANEL_CLOSE,
                                                         className="close",
                                                         title=t("Close the country panel"),
-                                                        **{"aria-label": t("Close the country panel")},
+                                                        **aria(label=t("Close the country panel")),
                                                     ),
                                                     html.Div(id=ids.PANEL_BODY),
                                                 ],
                                                 id=ids.PANEL,
                                                 className="panel",
                                                 hidden=state.country is None,
-                                                **{"aria-labelledby": "panel-heading"},
+                                                **aria(labelledby="panel-heading"),
                                             ),
                                         ],
                                         className="side",
-                                        **{"aria-label": t("Country details")},
+                                        **aria(label=t("Country details")),
                                     ),
                                 ],
                                 id=ids.MAP_LAYOUT,
@@ -657,7 +538,7 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                             ),
                         ],
                         id="map-section",
-                        **{"aria-labelledby": ids.MAP_TITLE},
+                        **aria(labelledby=ids.MAP_TITLE),
                     ),
                     table_section(t, state.lang),
                 ],
@@ -673,7 +554,7 @@ def serve(app: Dash, dataset: Dataset):
     """The layout function: built per page load, starting from the view in the page's URL."""
 
     def layout() -> html.Div:
-        state, _ = view_from_query(initial_query(), dataset)
+        state, _ = parse_query(initial_query(), dataset)
         return page(app, dataset, state)
 
     return layout

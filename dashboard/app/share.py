@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import html as markup
 from datetime import date
-from urllib.parse import parse_qsl
 
 from dash import Dash, Input, Output, dcc, html
 from flask import request
 
 from dashboard.app import ids
-from dashboard.core.i18n import N_, Translate, translator
-from dashboard.core.state import ViewState, parse_view
+from dashboard.core.i18n import N_, Translate
+from dashboard.core.state import ViewState
 from dashboard.dataset.load import Dataset
-from dashboard.views import images
-from dashboard.views.exports import citation
+from dashboard.views.describe import View, parse_query
 
 DOWNLOAD, EMBED, CITE = "share-download", "share-embed", "share-cite"
 EMBED_CODE, EMBED_PREVIEW, CITE_TEXT, ALT_TEXT = (
@@ -150,23 +148,21 @@ def controls(state: ViewState, t: Translate) -> html.Div:
 
 def og_metas(app: Dash, dataset: Dataset, state: ViewState) -> str:
     """``og:``/``twitter:`` tags for the page at the current request (absolute URLs)."""
-    t = translator(state.lang)
+    view = View(dataset, state)
     origin = request.host_url.rstrip("/")
-    query = state.query()
     image = origin + hrefs(state, app.get_relative_path("/"))["png-slide"]
-    page = origin + app.get_relative_path("/") + (f"?{query}" if query else "")
-    title = images.title(dataset, state, t)
-    description = images.subtitle(state, t) + " " + images.source_line(dataset, state, t)
+    page = origin + state.url(app.get_relative_path("/"))
+    description = view.subtitle + " " + view.source_line
     tags = {
         "og:type": "website",
-        "og:site_name": t("Harm Reduction Atlas"),
-        "og:title": title,
+        "og:site_name": view.t("Harm Reduction Atlas"),
+        "og:title": view.title,
         "og:description": description,
         "og:url": page,
         "og:image": image,
         "og:image:width": "1920",
         "og:image:height": "1080",
-        "og:image:alt": images.alt_text(dataset, state),
+        "og:image:alt": view.alt_text,
     }
     lines = [f'<meta property="{k}" content="{markup.escape(v)}">' for k, v in tags.items()]
     lines.append('<meta name="twitter:card" content="summary_large_image">')
@@ -175,11 +171,8 @@ def og_metas(app: Dash, dataset: Dataset, state: ViewState) -> str:
 
 
 def register(app: Dash, dataset: Dataset) -> None:
-    editions, countries = dataset.edition_ids, list(dataset.countries.index)
-
     def view(search: str | None) -> ViewState:
-        args = dict(parse_qsl((search or "").lstrip("?")))
-        return parse_view(args, editions, countries, strict=False)[0]
+        return parse_query(search or "", dataset)[0]
 
     @app.callback(
         [Output(link_id(key), "href") for key, *_ in LINKS]
@@ -188,13 +181,13 @@ def register(app: Dash, dataset: Dataset) -> None:
     )
     def sync(search: str | None):
         state = view(search)
+        described = View(dataset, state)
         base = app.get_relative_path("/")
         origin = request.host_url.rstrip("/")
-        query = f"?{state.query()}" if state.query() else ""
-        title = images.title(dataset, state, translator(state.lang))
-        code = embed_code(origin + base + "embed" + query, origin + app.get_asset_url("embed-host.js"), title)
-        cite = citation(dataset, state.edition, origin + base + query, date.today())
-        return [*hrefs(state, base).values(), code, cite, images.alt_text(dataset, state)]
+        host_script = origin + app.get_asset_url("embed-host.js")
+        code = embed_code(origin + state.url(base + "embed"), host_script, described.title)
+        cite = described.citation(origin + state.url(base), date.today())
+        return [*hrefs(state, base).values(), code, cite, described.alt_text]
 
     @app.callback(
         Output(EMBED_PREVIEW, "src"),
@@ -207,5 +200,4 @@ def register(app: Dash, dataset: Dataset) -> None:
         """Load the live preview only once asked for (it pulls in plotly.js); odd clicks show it."""
         if not clicks or clicks % 2 == 0:
             return "", True, "false"
-        query = view(search).query()
-        return app.get_relative_path("/embed") + (f"?{query}" if query else ""), False, "true"
+        return view(search).url(app.get_relative_path("/embed")), False, "true"

@@ -9,6 +9,8 @@ constants are marked for extraction with the no-op :func:`N_` and translated whe
 
 from __future__ import annotations
 
+import gettext
+import io
 import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -17,13 +19,15 @@ from types import MappingProxyType
 
 import pycountry
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import read_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 from dashboard.core.config import ROOT
 
 Translate = Callable[[str], str]
+# ngettext-style: (singular msgid, plural msgid, n) -> the form for n in the language (placeholders kept)
+TranslatePlural = Callable[[str, str, int], str]
 DEFAULT_LANGUAGE = "en"
 # code -> the language's own name (what the switcher shows), in HRI's order.
 LANGUAGES: dict[str, str] = {
@@ -100,6 +104,30 @@ def translator(lang: str) -> Translate:
     """A gettext-style function for ``lang``: the translation, or the English text when there is none."""
     messages = _catalog(lang)
     return lambda text: messages.get(text, text)
+
+
+@cache
+def _plural_catalog(lang: str) -> gettext.NullTranslations:
+    """The catalog as gettext translations (compiled in memory), for the plural rules of its header."""
+    path = catalog_path(lang)
+    if lang == DEFAULT_LANGUAGE or lang not in LANGUAGES or not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out, as in translator()
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+@cache
+def plural_translator(lang: str) -> TranslatePlural:
+    """``ngettext`` for ``lang``: the plural form for ``n`` by the language's rule (English when missing).
+
+    Extracted as ``nt("{count} country", "{count} countries", n)`` (see babel.cfg); fill the
+    placeholders after translating, as with :func:`translator`.
+    """
+    return _plural_catalog(lang).ngettext
 
 
 def english_country_name(iso3: str, fallback: str = "") -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from dashboard.core.i18n import N_
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
@@ -151,11 +153,16 @@ COUNT_CHANGE_COLOURS = {
 }
 
 
+def services_categories(wide: pd.DataFrame) -> pd.Series:
+    """Per row of ``wide``: '0'..'3' yes among NSP/OAT/DCR, or unknown if any of them is not known."""
+    statuses = wide[list(SERVICE_IDS)]
+    counts = (statuses == YES).sum(axis=1).astype(str)
+    return counts.where(~(statuses == UNKNOWN).any(axis=1), UNKNOWN)
+
+
 def services_category(statuses: list[str]) -> str:
-    """'0'..'3' for the number of yes among NSP/OAT/DCR; unknown if any is not known."""
-    if UNKNOWN in statuses:
-        return UNKNOWN
-    return str(sum(s == YES for s in statuses))
+    """:func:`services_categories` for one country's NSP, OAT and DCR statuses (in that order)."""
+    return str(services_categories(pd.DataFrame([statuses], columns=list(SERVICE_IDS))).iloc[0])
 
 
 def change_category(before: str, after: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard.core.i18n import N_
 
 # slug -> label, in the order HRI's reports present them.
@@ -23,6 +25,14 @@ SLUG_BY_LABEL: dict[str, str] = {label: slug for slug, label in REGIONS.items()}
 def region_label(slug: str) -> str:
     """Label for a region slug; ``world`` for the whole map."""
     return REGIONS.get(slug, N_("World"))
+
+
+def region_rows(frame: pd.DataFrame, regions: pd.Series, region: str) -> pd.DataFrame:
+    """The rows of ``frame`` (indexed by ISO-3) in ``region`` (``regions``: ISO-3 -> slug); all of
+    them for the world."""
+    if region == WORLD:
+        return frame
+    return frame[regions.reindex(frame.index) == region]
 
 
 # West, south, east, north (degrees, rounded outwards; east past 180 where a country crosses the

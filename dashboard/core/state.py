@@ -82,8 +82,19 @@ class ViewState:
         return urlencode(pairs)
 
     def url(self, path: str = "/") -> str:
+        """``path`` plus ``?query`` when the view is not the default (``path`` alone when it is)."""
         q = self.query()
         return f"{path}?{q}" if q else path
+
+    @property
+    def search(self) -> str:
+        """``?query`` for the non-default parts (``""`` for the default view), as ``location.search``."""
+        return self.url("")
+
+    def editions_in(self, order: list[str]) -> tuple[str, ...]:
+        """The view's edition, or the two compared, in the dataset's edition ``order`` (oldest first)."""
+        shown = {self.edition, self.compare} - {None}
+        return tuple(e for e in order if e in shown)
 
 
 def domains(editions: list[str], countries: list[str]) -> dict[str, list[str]]:

@@ -19,10 +19,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from dashboard.core.i18n import translator
-from dashboard.core.indicators import DATA_INDICATORS, SERVICE_IDS, STATUS_INDICATORS, services_category
-from dashboard.core.regions import WORLD
+from dashboard.core.indicators import DATA_INDICATORS, SERVICE_IDS, STATUS_INDICATORS, services_categories
+from dashboard.core.regions import WORLD, region_rows
 from dashboard.dataset.datapackage import descriptor
 from dashboard.dataset.load import EVIDENCE_KINDS, SCHEMAS, Dataset
+from dashboard.views.describe import citation
 
 BASE_COLUMNS = ["iso3", "country", "region", "edition"]
 FULL_COLUMNS = [
@@ -30,8 +31,6 @@ FULL_COLUMNS = [
 ]  # fmt: skip
 FULL_FILE = "harm-reduction-atlas_data.csv"
 COVERAGE_FILE = "harm-reduction-atlas_coverage_all.csv"
-PUBLISHER = "Harm Reduction International"
-ATLAS = "Harm Reduction Atlas"
 PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 WIDTH = 96  # README line length
@@ -56,16 +55,12 @@ def coverage(
     editions = dataset.edition_ids if edition == "all" else [edition]
     frames = []
     for ed in editions:
-        wide = dataset.wide(ed)
-        if region != WORLD:
-            wide = wide[wide["region"] == region]
+        wide = region_rows(dataset.wide(ed), dataset.countries["region"], region)
         frame = wide.reset_index().rename(columns={"index": "iso3"})
         frame["region"] = frame["hri_region"]
         frame["edition"] = ed
         if indicator == "services":
-            frame["services"] = [
-                services_category(list(s)) for s in frame[list(SERVICE_IDS)].itertuples(index=False)
-            ]
+            frame["services"] = services_categories(frame)
         frames.append(frame[BASE_COLUMNS + indicator_columns(indicator)])
     return pd.concat(frames, ignore_index=True)
 
@@ -108,17 +103,6 @@ def full_data(dataset: Dataset) -> pd.DataFrame:
     )
     frame = frame.sort_values(["_e", "iso3", "_i"], kind="stable")
     return frame[FULL_COLUMNS].fillna("").reset_index(drop=True)
-
-
-def citation(dataset: Dataset, edition: str, url: str, accessed: date) -> str:
-    """Citation text naming HRI (whose facts these are) first, then the Atlas view it came through."""
-    if edition == "all":
-        year = f"{dataset.editions['published'].iloc[0][:4]}–{dataset.editions['published'].iloc[-1][:4]}"
-        title = "Global State of Harm Reduction (" + ", ".join(dataset.edition_labels.values()) + ")"
-    else:
-        row = dataset.editions.set_index("edition").loc[edition]
-        year, title = row["published"][:4], row["title"]
-    return f"{PUBLISHER} ({year}). {title}. Via {ATLAS}, {url}, accessed {accessed.isoformat()}."
 
 
 def readme_text(dataset: Dataset, url: str, accessed: date, lang: str = "en") -> str:

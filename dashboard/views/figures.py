@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.core.i18n import rtl_lines
+from dashboard.core.i18n import Translate, country_names, is_rtl, rtl_lines
 from dashboard.core.indicators import (
     CHANGE_CATEGORIES,
     CHANGE_COLOURS,
@@ -37,11 +37,12 @@ from dashboard.core.indicators import (
     YES,
     change_category,
     count_change_category,
-    services_category,
+    services_categories,
 )
-from dashboard.core.regions import LARGE_COUNTRY_EXTENTS, WORLD
+from dashboard.core.regions import LARGE_COUNTRY_EXTENTS, WORLD, region_rows
+from dashboard.core.state import ViewState
+from dashboard.dataset.load import Dataset
 
-Translate = Callable[[str], str]
 Names = Mapping[str, str] | None  # ISO-3 -> country name in the view's language (None: the data's)
 LAND_COLOUR = "#F4F4F1"  # countries HRI does not report on: plain land, not a status
 BORDER_COLOUR = "#FFFFFF"
@@ -186,9 +187,7 @@ def services_data(
 ) -> MapData:
     """How many of NSP, OAT and DCR are available (0-3), or not known."""
     frame = _base(wide, names)
-    frame["category"] = [
-        services_category(list(row)) for row in wide[list(SERVICE_IDS)].itertuples(index=False)
-    ]
+    frame["category"] = services_categories(wide)
     parts = [[f"{t(MAP_INDICATORS[i].short)}: {t(STATUS_LABELS[s])}" for s in wide[i]] for i in SERVICE_IDS]
     details = [
         f"{t('Services available')}: {t(STATUS_LABELS[UNKNOWN]) if c == UNKNOWN else c}<br>{' · '.join(p)}"
@@ -241,8 +240,7 @@ def _services_change(
     names: Names,
 ) -> MapData:
     """More / fewer / same number of services / not known; hover "Services: 2 → 3 (2020 → 2024)"."""
-    old = [services_category(list(r)) for r in before[list(SERVICE_IDS)].itertuples(index=False)]
-    new = [services_category(list(r)) for r in after[list(SERVICE_IDS)].itertuples(index=False)]
+    old, new = list(services_categories(before)), list(services_categories(after))
     frame = _base(after, names)
     frame["category"] = [count_change_category(o, n) for o, n in zip(old, new)]
     label = t(SERVICES.short)  # short: this trace group is the heaviest update
@@ -302,53 +300,49 @@ def _yes_totals(wide: pd.DataFrame, indicator: str, published: dict[tuple[str, s
     return [(i, int((wide[i] == YES).sum()), published.get((edition, i))) for i in ids]
 
 
-def view_map_data(
-    wides: dict[str, pd.DataFrame],
-    published: dict[tuple[str, str], int],
-    edition_labels: dict[str, str],
-    indicator: str,
-    edition: str,
-    compare: str | None = None,
-    t: Translate = identity,
-    names: Names = None,
-    rtl: bool = False,
-    region: str = WORLD,
-    regions: pd.Series | None = None,
-) -> MapData:
-    """The map data for one view: status, services or (with ``compare``) change between editions.
+def view_map_data(dataset: Dataset, state: ViewState, t: Translate = identity) -> MapData:
+    """The map data for one view: status, services or (with ``state.compare``) change between editions.
 
-    ``wides`` maps edition -> ``Dataset.wide(edition)``; ``published`` is ``Dataset.published``;
-    ``edition_labels`` are the English labels (translated here with ``t``); ``names`` the country
-    names in the view's language (``rtl`` when it is written right to left). The legend title
-    says when the country list behind the map is shorter than HRI's total; in a region view
-    (``regions`` maps iso3 -> region slug) HRI publishes no total, so it says instead how many of
-    the region's countries are not known.
+    Args:
+        dataset: the validated data (editions, countries, HRI's totals).
+        state: the view; its language names the countries (and sets right-to-left text).
+        t: the view's translator (English labels when omitted).
+
+    Returns:
+        Every country's category, with the legend's labels, colours and title. The legend title
+        says when the country list behind the map is shorter than HRI's total; in a region view HRI
+        publishes no total, so it says instead how many of the region's countries are not known.
     """
-    wide = wides[edition]
+    indicator, edition = state.indicator, state.edition
+    regions = dataset.countries["region"]
+    names = country_names(dataset.countries["country"], state.lang)
+    wide = dataset.wide(edition)
     notes = []
-    for i, listed, total in _yes_totals(wide, indicator, published, edition):
+    for i, listed, total in _yes_totals(wide, indicator, dataset.published, edition):
         note = completeness_note(listed, total, t)
         if note and indicator == "services":
             note = f"{t(MAP_INDICATORS[i].short)} {note}"
         notes.append(note)
-    before, after = sorted((compare, edition)) if compare else (None, edition)
+    editions = state.editions_in(dataset.edition_ids)
+    before, after = editions if len(editions) == 2 else (None, edition)
 
     def heading(notes: list[str]) -> str:
-        before_label = t(edition_labels[before]) if before else None
-        return legend_title(indicator, t(edition_labels[after]), notes, t, compare_label=before_label)
+        before_label = t(dataset.edition_labels[before]) if before else None
+        return legend_title(indicator, t(dataset.edition_labels[after]), notes, t, compare_label=before_label)
 
     if before:
-        data = change_data(wides[before], wides[after], indicator, (before, after), heading(notes), t, names)
+        before_wide, after_wide = dataset.wide(before), dataset.wide(after)
+        data = change_data(before_wide, after_wide, indicator, (before, after), heading(notes), t, names)
     elif indicator == "services":
         data = services_data(wide, heading(notes), t, names)
     else:
         data = status_data(wide, indicator, heading(notes), t, names)
-    if region != WORLD and regions is not None:
-        categories = data.frame["category"][regions.reindex(data.frame.index) == region]
+    if state.region != WORLD:
+        categories = region_rows(data.frame, regions, state.region)["category"]
         unknown = int((categories == UNKNOWN).sum())
         note = t("not known in this region: {count}").format(count=unknown) if unknown else ""
         data = replace(data, legend_title=heading([note]))
-    return replace(data, rtl=rtl)
+    return replace(data, rtl=is_rtl(state.lang))
 
 
 def legend_heading(title: str, chars: int = LEGEND_CHARS) -> str:
@@ -441,9 +435,7 @@ def map_figure(
     ``height=None`` lets the figure fill its container (the dashboard sizes it with CSS). Every
     trace carries the ISO-3 code in ``customdata`` so a click can open the country panel.
     """
-    frame = data.frame
-    if region != WORLD and regions is not None:
-        frame = frame[regions.reindex(frame.index) == region]
+    frame = data.frame if regions is None else region_rows(data.frame, regions, region)
     bidi = rtl_lines if data.rtl else identity
     fig = go.Figure()
     for category in data.categories:

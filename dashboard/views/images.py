@@ -1,9 +1,7 @@
 """Static map images (PNG/SVG) for slides and print: the figure for a view, dressed for export.
 
-``map_for_view`` and ``export_figure`` are pure (data in, figure out); :class:`Renderer` turns a
-figure into bytes with kaleido and the system Chromium, kept warm in one background event loop so
-only the first image pays the ~3 s browser start. Geometry comes from ``assets/geo`` as a file URL
-(kaleido's ``topojson`` option), and MathJax is off, so rendering never touches the network.
+``map_for_view`` and ``export_figure`` are pure (data in, figure out); the words come from
+:class:`dashboard.views.describe.View`, and ``dashboard.web.render`` turns a figure into bytes.
 """
 
 from __future__ import annotations
@@ -14,27 +12,13 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from dashboard.core.i18n import N_, Translate, country_names, format_number, is_rtl, rtl_lines, translator
-from dashboard.core.indicators import MAP_INDICATORS, STATUS_LABELS, STATUSES
-from dashboard.core.regions import WORLD, region_label
+from dashboard.core.i18n import rtl_lines
 from dashboard.core.state import ViewState
 from dashboard.dataset.load import Dataset
-from dashboard.views.figures import (
-    FONT,
-    LEGEND_SWATCH,
-    MapData,
-    RegionView,
-    legend_heading,
-    map_figure,
-    view_map_data,
-)
+from dashboard.views.describe import View
+from dashboard.views.figures import FONT, LEGEND_SWATCH, RegionView, legend_heading, map_figure
 
 CHAR_WIDTH = 0.6  # average glyph width per pixel of font size (DejaVu Sans, Cyrillic); errs wide
-FORMATS = ("png", "svg")
-DISCLAIMER = N_(
-    "The boundaries and names shown do not imply any opinion on the legal status of any country"
-    " or territory, or on the delimitation of its borders."
-)
 
 
 @dataclass(frozen=True)
@@ -65,93 +49,23 @@ class ExportTexts:
     subtitle: str
     source: str
     url: str
-    disclaimer: str = DISCLAIMER
+    disclaimer: str
     rtl: bool = False  # right-to-left language: text blocks and legend align to the right
     legend_title: str = ""  # the map's legend title, parts joined by " · " (rewrapped for the image)
 
 
-def view_data(dataset: Dataset, state: ViewState, t: Translate) -> MapData:
-    """The dashboard's map data for a view (same categories, colours, legend title and names)."""
-    editions = [e for e in (state.edition, state.compare) if e]
-    return view_map_data(
-        {e: dataset.wide(e) for e in editions},
-        dataset.published,
-        dataset.edition_labels,
-        state.indicator,
-        state.edition,
-        state.compare,
-        t,
-        country_names(dataset.countries["country"], state.lang),
-        is_rtl(state.lang),
-        state.region,
-        dataset.countries["region"],
-    )
-
-
-def map_for_view(
-    dataset: Dataset, state: ViewState, t: Translate | None = None, height: int | None = 520
-) -> go.Figure:
+def map_for_view(dataset: Dataset, state: ViewState, height: int | None = 520) -> go.Figure:
     """The dashboard's map for a view, before export dressing (which widens a region to its size)."""
-    t = t or translator(state.lang)
-    data = view_data(dataset, state, t)
+    data = View(dataset, state).map_data
     return map_figure(data, state.region, dataset.countries["region"], height, aspect=None)
 
 
-def _ordered(dataset: Dataset, a: str, b: str) -> tuple[str, str]:
-    order = dataset.edition_ids
-    return (a, b) if order.index(a) <= order.index(b) else (b, a)
-
-
-def title(dataset: Dataset, state: ViewState, t: Translate) -> str:
-    """Indicator, place and edition(s), e.g. "Needle and syringe programmes · World · 2023 update"."""
-    label = t(MAP_INDICATORS[state.indicator].label)
-    place = t(region_label(state.region))
-    labels = {e: t(label) for e, label in dataset.edition_labels.items()}
-    if state.compare:
-        before, after = _ordered(dataset, state.compare, state.edition)
-        change = t("change {before} → {after}").format(before=labels[before], after=labels[after])
-        return f"{label} · {place} · {change}"
-    return f"{label} · {place} · {labels[state.edition]}"
-
-
-def source_line(dataset: Dataset, state: ViewState, t: Translate) -> str:
-    editions = [state.edition] if not state.compare else list(_ordered(dataset, state.compare, state.edition))
-    titles = "; ".join(t(dataset.edition_titles[e]) for e in editions)
-    return t("Source: Harm Reduction International, {titles}").format(titles=titles)
-
-
-def subtitle(state: ViewState, t: Translate) -> str:
-    """What a "yes" means for the indicator (the legend says how complete the list is)."""
-    return t(MAP_INDICATORS[state.indicator].definition)
-
-
 def texts_for_view(dataset: Dataset, state: ViewState, url: str) -> ExportTexts:
-    t = translator(state.lang)
+    """The words an exported image of the view carries, with ``url`` (the view's address) under the map."""
+    view = View(dataset, state)
     return ExportTexts(
-        title(dataset, state, t),
-        subtitle(state, t),
-        source_line(dataset, state, t),
-        url,
-        t(DISCLAIMER),
-        is_rtl(state.lang),
-        view_data(dataset, state, t).legend_title,
+        view.title, view.subtitle, view.source_line, url, view.disclaimer, view.rtl, view.legend_title
     )
-
-
-def alt_text(dataset: Dataset, state: ViewState) -> str:
-    """A one-sentence description of the image for screen readers and ``alt`` attributes."""
-    t = translator(state.lang)
-    text = t("Map: {title}.").format(title=title(dataset, state, t))
-    if state.indicator in MAP_INDICATORS and state.indicator != "services" and not state.compare:
-        frame = dataset.wide(state.edition)
-        if state.region != WORLD:
-            frame = frame[frame["region"] == state.region]
-        counts = frame[state.indicator].value_counts()
-        parts = [
-            f"{t(STATUS_LABELS[s])}: {format_number(int(counts.get(s, 0)), state.lang)}" for s in STATUSES
-        ]
-        text += " " + t("Countries — {counts}.").format(counts=", ".join(parts))
-    return text
 
 
 def wrap(text: str, size: float, width: float) -> list[str]:

@@ -20,10 +20,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from dashboard.core.config import ROOT
-from dashboard.core.i18n import N_, html_attrs, translator
-from dashboard.core.state import Note, ViewState, parse_view
+from dashboard.core.i18n import N_, html_attrs
+from dashboard.core.state import Note, ViewState
 from dashboard.dataset.load import Dataset
-from dashboard.views import images
+from dashboard.views.describe import View, parse_query
 from dashboard.views.figures import map_figure
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -106,17 +106,17 @@ def view_page(
     page_js_src: str | None = None,
 ) -> str:
     """The chart-only page for a view, in its language (``/embed`` and the static snapshot)."""
-    t = translator(state.lang)
-    data = images.view_data(dataset, state, t)
+    view = View(dataset, state)
+    data, t = view.map_data, view.t
     fig = map_figure(data, state.region, dataset.countries["region"], height=None)
     fig.update_layout(showlegend=False, autosize=True)
     attrs = html_attrs(state.lang)
     texts = PageTexts(
-        subtitle=images.subtitle(state, t),
-        source=images.source_line(dataset, state, t),
-        disclaimer=t(images.DISCLAIMER),
-        alt=images.alt_text(dataset, state),
-        legend_title=data.legend_title,
+        subtitle=view.subtitle,
+        source=view.source_line,
+        disclaimer=view.disclaimer,
+        alt=view.alt_text,
+        legend_title=view.legend_title,
         legend=tuple((data.colours[c], data.labels[c]) for c in data.categories),
         link_href=link_href,
         link_text=t(link_text),
@@ -124,23 +124,21 @@ def view_page(
         lang=attrs["lang"],
         dir=attrs["dir"],
     )
-    title = images.title(dataset, state, t)
-    return standalone_html(fig, title, texts, plotly_js_src, topojson_url, page_js_src=page_js_src)
+    return standalone_html(fig, view.title, texts, plotly_js_src, topojson_url, page_js_src=page_js_src)
 
 
 def register(app: Dash, dataset: Dataset) -> None:
     """Add ``/embed`` and its two scripts to ``app.server`` (prefix-aware)."""
     server = app.server
     prefix = app.config.routes_pathname_prefix
-    editions, countries = dataset.edition_ids, list(dataset.countries.index)
 
     @server.get(prefix + "embed", strict_slashes=False)
     def embed_page() -> Response:
-        state, notes = parse_view(request.args, editions, countries, strict=False)
+        state, notes = parse_query(request.args, dataset)
         page = view_page(
             dataset,
             state,
-            link_href=app.get_relative_path("/") + (f"?{state.query()}" if state.query() else ""),
+            link_href=state.url(app.get_relative_path("/")),
             link_text=N_("Open this map in the Harm Reduction Atlas"),
             notes=notes,
             plotly_js_src=app.get_relative_path("/embed/plotly-geo.min.js"),

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import html
 import json
 import shutil
 import sys
@@ -22,16 +21,18 @@ from datetime import date
 from pathlib import Path
 
 from dashboard.core.config import ROOT
-from dashboard.core.i18n import N_, translator
+from dashboard.core.i18n import N_
 from dashboard.core.indicators import MAP_INDICATORS
 from dashboard.core.regions import WORLD
 from dashboard.core.state import ViewState
 from dashboard.dataset.datapackage import descriptor
 from dashboard.dataset.load import Dataset, load_dataset
 from dashboard.views import exports, images
+from dashboard.views.describe import DISCLAIMER, View, citation
 from dashboard.web import embed, render
+from dashboard.web.embed import ENV
 
-PLOTLY_JS = ROOT / "assets" / "vendor" / "plotly-geo.min.js"
+PLOTLY_JS = embed.PLOTLY_JS
 GEO_DIR = ROOT / "assets" / "geo"
 TOPOJSON = "world_50m"  # the geometry plotly.js asks for at world scope and 50 m resolution
 ASSET_FILES = {
@@ -89,46 +90,25 @@ def png(dataset: Dataset, state: ViewState, url: str) -> bytes:
 def index_html(dataset: Dataset, entries: list[Entry], accessed: date) -> str:
     """One row per edition, one cell per indicator: the map, its PNG and its CSV."""
     indicators = list(dict.fromkeys(e.indicator for e in entries))
-    head = "".join(f"<th scope='col'>{html.escape(MAP_INDICATORS[i].label)}</th>" for i in indicators)
     rows = []
     for edition in dict.fromkeys(e.edition for e in entries):
         cells = []
         for indicator in indicators:
             entry = next((e for e in entries if (e.edition, e.indicator) == (edition, indicator)), None)
             links = [] if entry is None else [(entry.html, "map"), (entry.png, "PNG"), (entry.csv, "CSV")]
-            cells.append(" · ".join(f'<a href="{href}">{label}</a>' for href, label in links if href))
-        label = html.escape(dataset.edition_labels[edition])
-        rows.append(f"<tr><th scope='row'>{label}</th>{''.join(f'<td>{c}</td>' for c in cells)}</tr>")
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Harm Reduction Atlas: static snapshot</title>
-<style>
-  body {{ font: 15px/1.5 system-ui, sans-serif; margin: 1.5rem; color: #1f1f1f; }}
-  table {{ border-collapse: collapse; }} th, td {{ border: 1px solid #ccc; padding: .4rem .7rem; }}
-  a {{ color: #0b5394; }} a:focus-visible {{ outline: 2px solid #0b5394; outline-offset: 2px; }}
-</style>
-</head>
-<body>
-<main>
-<h1>Harm Reduction Atlas: static snapshot</h1>
-<p>Maps of Harm Reduction International's <cite>Global State of Harm Reduction</cite>, country by
-country, as of {accessed.isoformat()}. Each map works offline; see README.md for citation and licence.</p>
-<table>
-<thead><tr><th scope="col">Edition</th>{head}</tr></thead>
-<tbody>{"".join(rows)}</tbody>
-</table>
-</main>
-</body>
-</html>
-"""
+            cells.append([(href, label) for href, label in links if href])
+        rows.append((dataset.edition_labels[edition], cells))
+    return ENV.get_template("snapshot_index.html").render(
+        accessed=accessed.isoformat(),
+        indicators=[MAP_INDICATORS[i].label for i in indicators],
+        rows=rows,
+    )
 
 
 def readme(dataset: Dataset, editions: list[str], url: str, accessed: date) -> str:
     licence = descriptor()["licenses"][0]  # type: ignore[index]
-    citations = "\n".join(f"- {exports.citation(dataset, e, url, accessed)}" for e in editions)
+    citations = "\n".join(f"- {citation(dataset, e, url, accessed)}" for e in editions)
+    disclaimer = DISCLAIMER  # the README is in English
     return f"""# Harm Reduction Atlas: static snapshot ({accessed.isoformat()})
 
 Maps and tables of where harm reduction services (needle and syringe programmes, opioid agonist
@@ -151,9 +131,7 @@ Cite Harm Reduction International first:
 
 {licence["name"]} ({licence["path"]}) for this compilation. The facts are Harm Reduction
 International's. plotly.js: MIT (`assets/LICENSE-plotly.js.txt`). Map geometry: Natural Earth
-(public domain) via world-atlas (`assets/LICENSE-world-atlas.txt`). The boundaries and names
-shown do not imply any opinion on the legal status of any country or territory, or on the
-delimitation of its borders.
+(public domain) via world-atlas (`assets/LICENSE-world-atlas.txt`). {disclaimer}
 
 ## Checksums
 
@@ -208,7 +186,7 @@ def build(
                 except render.ImagesUnavailable as exc:
                     log(f"note: no PNGs ({exc})")
                     with_png = False
-            title = images.title(dataset, state, translator(state.lang))
+            title = View(dataset, state).title
             entries.append(Entry(edition, indicator, title, f"{stem}.html", f"{stem}.csv", image))
             log(f"wrote {stem}.html, .csv" + (", .png" if image else ""))
     (out / "index.html").write_text(index_html(dataset, entries, accessed), encoding="utf-8")

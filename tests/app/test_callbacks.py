@@ -9,6 +9,7 @@ from dashboard.app import ids, layout
 from dashboard.app.callbacks import next_state, option_props, search_of
 from dashboard.core.i18n import translator
 from dashboard.core.state import ViewState
+from dashboard.views.describe import View
 from dashboard.views.figures import view_map_data
 from dashboard.views.panel import changes, country_facts, country_panel
 
@@ -27,10 +28,7 @@ def text_of(component) -> str:
 
 
 def map_data(dataset, state: ViewState):
-    wides = {e: dataset.wide(e) for e in dataset.edition_ids}
-    return view_map_data(
-        wides, dataset.published, dataset.edition_labels, state.indicator, state.edition, state.compare
-    )
+    return view_map_data(dataset, state)
 
 
 def all_links(component) -> list:
@@ -43,9 +41,9 @@ def all_links(component) -> list:
 
 
 def test_default_cards_show_hri_totals_and_how_many_are_named(dataset):
-    cards = [text_of(c) for c in layout.cards(dataset, ViewState(), t)]
+    cards = [text_of(c) for c in layout.cards(View(dataset, ViewState()))]
     assert cards[0].startswith("Needle and syringe programmes92 · 87 named in the data")
-    numbers = [text_of(c[1].children[0]) for c in layout.cards(dataset, ViewState(), t)]
+    numbers = [text_of(c[1].children[0]) for c in layout.cards(View(dataset, ViewState()))]
     assert numbers == ["92", "88", "17", "109", "26"]
     assert (
         cards[4]
@@ -55,7 +53,7 @@ def test_default_cards_show_hri_totals_and_how_many_are_named(dataset):
 
 
 def test_2024_dcr_card(dataset):
-    numbers = [text_of(c[1].children[0]) for c in layout.cards(dataset, ViewState(edition="2024"), t)]
+    numbers = [text_of(c[1].children[0]) for c in layout.cards(View(dataset, ViewState(edition="2024")))]
     assert numbers[2] == "18"
 
 
@@ -63,7 +61,7 @@ def test_region_cards_show_listed_count_and_unknowns(dataset):
     state = ViewState(region="latin-america")
     wide = dataset.wide("2023")
     wide = wide[wide["region"] == "latin-america"]
-    cards = layout.cards(dataset, state, t)
+    cards = layout.cards(View(dataset, state))
     assert text_of(cards[0][1].children[0]) == str((wide["nsp"] == "yes").sum())
     unknown = int((wide["policy"] == "unknown").sum())
     assert unknown > 0 and f"{unknown} not known" in text_of(cards[3])
@@ -71,38 +69,36 @@ def test_region_cards_show_listed_count_and_unknowns(dataset):
 
 def test_summary_sentence(dataset):
     state = ViewState()
-    text = layout.summary(dataset, state, map_data(dataset, state), t)
+    text = View(dataset, state).summary
     assert text == (
         "In the 2023 update, 92 countries have needle and syringe programmes according to HRI; this"
         " dataset names 87 of them; the other 108 are not named as having them; not known: 5."
     )
     asia = ViewState(region="asia")
-    assert "12 are recorded as not having them" in layout.summary(dataset, asia, map_data(dataset, asia), t)
+    assert "12 are recorded as not having them" in View(dataset, asia).summary
     dcr = ViewState(indicator="dcr", edition="2024")
-    assert "18 countries have drug consumption rooms" in layout.summary(
-        dataset, dcr, map_data(dataset, dcr), t
-    )
+    assert "18 countries have drug consumption rooms" in View(dataset, dcr).summary
     change = ViewState(indicator="dcr", compare="2022")
-    assert "1 countries gained it" in layout.summary(dataset, change, map_data(dataset, change), t)
+    assert "1 country gained it" in View(dataset, change).summary
 
 
 def test_services_compared_as_counts_in_the_summary(dataset):
     """A 0-3 count goes up, down or stays: "gained it" / "had it in both" would say nothing."""
     state = ViewState(indicator="services", edition="2024", region="western-europe", compare="2020")
-    text = layout.summary(dataset, state, map_data(dataset, state), t)
+    text = View(dataset, state).summary
     assert text.startswith(
         "Western Europe, from GSHR 2020 to GSHR 2024: 2 countries have more of the three services"
     )
     assert "0 have fewer and 23 have the same number" in text
     assert "gained it" not in text and "in both editions" not in text
-    rows = {r["iso3"]: r for r in layout.table_rows(dataset, state, map_data(dataset, state))}
+    rows = {r["iso3"]: r for r in layout.table_rows(View(dataset, state))}
     assert rows["GRC"]["status"] == "More services"
     assert rows["GRC"]["detail"] == "Services: 2 → 3 (2020 → 2024)"
 
 
 def test_table_rows_follow_the_view(dataset):
     state = ViewState(region="oceania")
-    rows = layout.table_rows(dataset, state, map_data(dataset, state))
+    rows = layout.table_rows(View(dataset, state))
     assert len(rows) == int((dataset.countries["region"] == "oceania").sum())
     aus = next(r for r in rows if r["iso3"] == "AUS")
     assert aus["region"] == "Oceania" and aus["status"] in {"Yes", "No", "Not known"}
@@ -113,15 +109,13 @@ def test_table_rows_follow_the_view(dataset):
     assert columns[-1]["cellRendererParams"]["urls"] == urls
     compare = ViewState(compare="2020")
     assert [c["field"] for c in layout.table_columns(dataset, compare, t)][-1] == "detail"
-    assert len(layout.table_rows(dataset, compare, map_data(dataset, compare))) == 200
+    assert len(layout.table_rows(View(dataset, compare))) == 200
 
 
 def test_map_title_and_citation(dataset):
-    assert layout.map_title(dataset, ViewState(), t) == "Needle and syringe programmes · 2023 update · World"
-    assert "what changed from GSHR 2020 to 2023 update" in layout.map_title(
-        dataset, ViewState(compare="2020"), t
-    )
-    cite = layout.citation(dataset, ViewState(), t)
+    assert View(dataset, ViewState()).title == "Needle and syringe programmes · 2023 update · World"
+    assert "what changed from GSHR 2020 to 2023 update" in View(dataset, ViewState(compare="2020")).title
+    cite = layout.citation(View(dataset, ViewState()))
     assert "Global State of Harm Reduction 2023 update to key data" in text_of(cite)
     (link,) = [a for c in cite for a in all_links(c)]
     assert link.target == "_blank" and "noopener" in link.rel

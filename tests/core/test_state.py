@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.app.layout import view_from_query
 from dashboard.core.indicators import MAP_INDICATORS
 from dashboard.core.regions import REGIONS, WORLD
 from dashboard.core.state import ViewState
+from dashboard.views.describe import parse_query as view_from_query
 
 EDITIONS = ["2020", "2022", "2023", "2024"]
 COUNTRIES = ["COL", "MLT", "XKX", "AUS"]

@@ -25,7 +25,7 @@ def wides(dataset):
 
 
 def build(dataset, wides, indicator="nsp", edition="2023", compare=None):
-    return view_map_data(wides, dataset.published, dataset.edition_labels, indicator, edition, compare)
+    return view_map_data(dataset, ViewState(indicator=indicator, edition=edition, compare=compare))
 
 
 def choropleths(fig: go.Figure) -> list:
@@ -241,11 +241,9 @@ def test_region_legend_counts_the_regions_unknowns_not_the_world_list(dataset):
     from dashboard.views.figures import view_map_data
 
     wides = {e: dataset.wide(e) for e in dataset.edition_ids}
-    regions = dataset.countries["region"]
 
     def title(indicator: str, region: str) -> str:
-        args = (wides, dataset.published, dataset.edition_labels, indicator, "2023")
-        return view_map_data(*args, region=region, regions=regions).legend_title
+        return view_map_data(dataset, ViewState(indicator=indicator, region=region)).legend_title
 
     world = title("policy", "world")
     assert "list incomplete: 92 of 109 named" in world

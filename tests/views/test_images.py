@@ -11,6 +11,7 @@ from dashboard.core.config import ROOT
 from dashboard.core.state import ViewState
 from dashboard.dataset.load import load_dataset
 from dashboard.views import images
+from dashboard.views.describe import View
 from dashboard.web import render
 from dashboard.web.factory import create_app
 
@@ -48,7 +49,7 @@ def test_export_figure_bakes_in_texts_and_size():
     fig = images.export_figure(images.map_for_view(dataset, state), texts, images.PRESETS["square"])
     assert (fig.layout.width, fig.layout.height) == (1080, 1080)
     written = " ".join(a.text for a in fig.layout.annotations).replace("<br>", " ")
-    assert texts.title == "Opioid agonist therapy · Eurasia · 2023 update"
+    assert texts.title == "Opioid agonist therapy · 2023 update · Eurasia"
     assert (
         "Source: Harm Reduction International, Global State of Harm Reduction 2023 update to key data"
         in written
@@ -73,7 +74,7 @@ def test_export_legend_is_complete_and_sits_between_map_and_source(dataset, pres
     legend = fig.layout.legend
     assert legend.yanchor == "bottom" and source.yanchor == "top"
     assert source.y < legend.y < fig.layout.geo.domain.y[0]  # source, then legend, then the map
-    data = images.view_data(dataset, state, lambda s: s)
+    data = View(dataset, state).map_data
     assert len([tr for tr in fig.data if tr.showlegend]) == len(data.categories)
     width = images.PRESETS[preset].width - 2 * fig.layout.margin.l
     heading = legend.title if state.lang != "ar" else legend_heading_note(fig)
@@ -106,8 +107,8 @@ def test_arabic_export_legend_heading_is_right_aligned(dataset):
 
 def test_alt_text_counts_statuses():
     dataset = load_dataset(MINI)
-    assert images.alt_text(dataset, ViewState(indicator="policy")) == (
-        "Map: National policy support · World · 2023 update. Countries — Yes: 2, No: 1, Not known: 1."
+    assert View(dataset, ViewState(indicator="policy")).alt_text == (
+        "Map: National policy support · 2023 update · World. Countries — Yes: 2, No: 1, Not known: 1."
     )
 
 
@@ -132,7 +133,7 @@ def test_svg_is_valid_and_draws_countries_from_local_geometry(renders):
     ]
     assert len(paths) >= 3  # DEU, FRA, UKR drawn (MLT is a marker): geometry loaded without the CDN
     text = "".join(root.itertext())
-    assert "Drug consumption rooms · World · 2023 update" in text
+    assert "Drug consumption rooms · 2023 update · World" in text
     assert "Source: Harm Reduction International" in text
 
 
