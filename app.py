@@ -7,7 +7,7 @@ file, row and column), not a traceback (``LOG_LEVEL=DEBUG`` adds the traceback t
 import logging
 import sys
 
-from dashboard.core.config import ConfigError, configure_logging, from_env
+from dashboard.core.config import ConfigError, configure_logging, from_env, requested_log_level
 from dashboard.dataset.load import DataError
 from dashboard.web.factory import create_app
 
@@ -18,7 +18,7 @@ try:
     configure_logging(settings.log_level)
     app = create_app(settings.data_dir)
 except (ConfigError, DataError) as exc:
-    configure_logging()  # a no-op when the settings were read; else the default format and level
+    configure_logging(requested_log_level())  # a no-op when the settings were read
     logger.error("Harm Reduction Atlas cannot start: %s (%s)", exc, type(exc).__name__)
     logger.debug("start-up refused", exc_info=True)
     sys.exit(1)

@@ -44,6 +44,12 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
     )
 
 
+def requested_log_level(env: dict[str, str] | None = None) -> str:
+    """``LOG_LEVEL`` if it is a valid level, else ``INFO``: for logging why the settings were refused."""
+    level = (os.environ if env is None else env).get("LOG_LEVEL", "").strip().upper()
+    return level if level in LOG_LEVELS else "INFO"
+
+
 def configure_logging(level: str = "INFO") -> None:
     """Log records of ``level`` and above to stderr, one line each (tracebacks on the lines after).
 
