@@ -18,10 +18,11 @@ from functools import lru_cache
 
 from flask import Blueprint, Flask, Response, jsonify, request, send_file
 
-from dashboard.core.state import ParamError, ViewState, parse_view
+from dashboard.core.state import ParamError, ViewState
 from dashboard.dataset.counts import headline_counts
 from dashboard.dataset.load import Dataset
 from dashboard.views import images
+from dashboard.views.describe import parse_query
 from dashboard.views.exports import (
     bundle_zip,
     coverage,
@@ -82,18 +83,14 @@ def view_url(state: ViewState) -> str:
 def create_blueprint(dataset: Dataset) -> Blueprint:
     """The API routes, bound to one validated dataset."""
     api = Blueprint("api", __name__)
-    editions = dataset.edition_ids
-    countries = list(dataset.countries.index)
     image_cache = render.ImageCache(render.RENDERER)
 
     def view(allow_all_editions: bool = False) -> ViewState:
         args = request.args
         if allow_all_editions and args.get("edition", "").strip().lower() == "all":
-            state, _ = parse_view(
-                {k: v for k, v in args.items() if k != "edition"}, editions, countries, strict=True
-            )
+            state, _ = parse_query({k: v for k, v in args.items() if k != "edition"}, dataset, strict=True)
             return state.with_(edition="all")
-        state, _ = parse_view(args, editions, countries, strict=True)
+        state, _ = parse_query(args, dataset, strict=True)
         return state
 
     @lru_cache(maxsize=512)
