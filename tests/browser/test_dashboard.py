@@ -10,6 +10,9 @@ import re
 
 import pytest
 
+from dashboard.core.indicators import INDICATORS
+from dashboard.dataset.counts import headline_counts
+
 pytestmark = pytest.mark.browser
 
 TIMEOUT = 15_000
@@ -25,6 +28,12 @@ def open_page(page, live_server, path: str = "/"):
 
 def card_numbers(p) -> list[str]:
     return p.locator(".card-number").all_inner_texts()
+
+
+def expected_numbers(dataset, edition: str = "2023", region: str = "world") -> list[str]:
+    """What the cards must show, from the shipped data (HRI's real numbers: tests/test_shipped_data.py)."""
+    counts = headline_counts(dataset, edition, region)
+    return [str(counts[i]["count"]) for i in INDICATORS]
 
 
 def wait_title(p, text: str) -> None:
@@ -44,14 +53,17 @@ def press(p, param: str, value: str) -> None:
     button.click()
 
 
-def test_load_shows_world_map_cards_and_summary(page, live_server):
+def test_load_shows_world_map_cards_and_summary(page, live_server, dataset):
     p = open_page(page, live_server)
+    nsp = headline_counts(dataset, "2023", "world")["nsp"]
     assert p.locator("#map .choroplethlocation").count() >= 190
-    assert card_numbers(p)[:4] == ["92", "88", "17", "109"]  # the mission's four, first
-    assert "87 named in the data" in p.inner_text("#card-nsp")
-    assert "list incomplete: 87 of 92 named" in p.text_content("#map .legend")
+    assert card_numbers(p)[:4] == expected_numbers(dataset)[:4]  # the mission's four, first
+    assert f"{nsp['listed']} named in the data" in p.inner_text("#card-nsp")
+    assert f"list incomplete: {nsp['listed']} of {nsp['published']} named" in p.text_content("#map .legend")
     summary = p.inner_text("#map-summary")
-    assert summary.startswith("In the 2023 update, 92 countries have needle and syringe programmes")
+    assert summary.startswith(
+        f"In the 2023 update, {nsp['count']} countries have needle and syringe programmes"
+    )
     assert p.get_attribute("#map-summary", "aria-live") == "polite"
     assert p.get_attribute("#map-wrap", "role") == "img"
     assert "Needle and syringe programmes" in p.get_attribute("#map-wrap", "aria-label")
@@ -61,7 +73,7 @@ def test_load_shows_world_map_cards_and_summary(page, live_server):
     assert_clean(page)
 
 
-def test_switch_indicator_edition_region_and_compare(page, live_server):
+def test_switch_indicator_edition_region_and_compare(page, live_server, dataset):
     p = open_page(page, live_server)
     updates: list[int] = []
     p.on(
@@ -77,7 +89,10 @@ def test_switch_indicator_edition_region_and_compare(page, live_server):
 
     press(p, "edition", "2024")
     wait_title(p, "GSHR 2024")
-    p.wait_for_function("() => document.querySelector('#card-dcr .card-number').innerText === '18'")
+    p.wait_for_function(
+        "n => document.querySelector('#card-dcr .card-number').innerText === n",
+        arg=str(headline_counts(dataset, "2024", "world")["dcr"]["count"]),
+    )
 
     press(p, "region", "latin-america")
     wait_title(p, "Latin America")
@@ -169,21 +184,22 @@ def test_country_from_url_and_table_row(page, live_server):
     assert_clean(page)
 
 
-def test_restore_from_url(page, live_server):
+def test_restore_from_url(page, live_server, dataset):
     p = open_page(page, live_server, "/?indicator=dcr&edition=2024")
     wait_title(p, "Drug consumption rooms · GSHR 2024")
-    assert card_numbers(p)[2] == "18"
+    dcr = headline_counts(dataset, "2024", "world")["dcr"]["count"]
+    assert card_numbers(p)[2] == str(dcr)
     assert p.get_attribute('button[id*=\'"value":"dcr"\']', "aria-pressed") == "true"
     assert p.get_attribute("button[id*='\"param\":\"edition\"'][id*='2024']", "aria-pressed") == "true"
-    assert "18 countries have drug consumption rooms" in p.inner_text("#map-summary")
+    assert f"{dcr} countries have drug consumption rooms" in p.inner_text("#map-summary")
     assert p.locator("#view-notes li").count() == 0
     assert_clean(page)
 
 
-def test_garbage_parameters_show_default_view_with_a_note(page, live_server):
+def test_garbage_parameters_show_default_view_with_a_note(page, live_server, dataset):
     p = open_page(page, live_server, "/?edition=bogus&indicator=<script>alert(1)</script>")
     wait_title(p, "Needle and syringe programmes · 2023 update · World")
-    assert card_numbers(p)[:4] == ["92", "88", "17", "109"]
+    assert card_numbers(p) == expected_numbers(dataset)
     notes = p.inner_text("#view-notes")
     assert "Unknown edition 'bogus'" in notes and "Unknown indicator" in notes
     assert "<script>" in notes  # shown as text, escaped, never run
@@ -266,23 +282,30 @@ def test_geometry_is_fetched_once_from_the_preload(page, live_server):
     assert_clean(page)
 
 
-def test_naloxone_layer_with_and_without_hris_count(page, live_server):
-    """2024: HRI's 34 with 27 named; 2023: HRI published no count, so the 26 named are a partial list."""
+def test_naloxone_layer_with_and_without_hris_count(page, live_server, dataset):
+    """2024: HRI's count with fewer named; 2023: HRI published no count, so the named are a partial list."""
+    naloxone = headline_counts(dataset, "2024", "world")["naloxone"]
+    listed, published = naloxone["listed"], naloxone["published"]
+    assert published is not None and listed < published  # the case this test is about
     p = open_page(page, live_server, "/?indicator=naloxone&edition=2024")
     wait_title(p, "Take-home naloxone")
     legend = p.text_content("#map .legend")
-    assert "Take-home naloxone" in legend and "list incomplete: 27 of 34 named" in legend
-    assert "34" in p.inner_text("#card-naloxone") and "27 named in the data" in p.inner_text("#card-naloxone")
+    assert "Take-home naloxone" in legend and f"list incomplete: {listed} of {published} named" in legend
+    card = p.inner_text("#card-naloxone")
+    assert str(published) in card and f"{listed} named in the data" in card
     p.goto(live_server.url + "/?indicator=naloxone&edition=2023")
     p.wait_for_function(
         "() => (document.querySelector('#map .legend') || {}).textContent?.includes('partial list')",
         timeout=TIMEOUT,
     )
+    partial = headline_counts(dataset, "2023", "world")["naloxone"]
+    assert partial["published"] is None
     legend = p.text_content("#map .legend")
-    assert "partial list: 26 named" in legend and "Not known" in legend
+    assert f"partial list: {partial['listed']} named" in legend and "Not known" in legend
     assert "HRI's count for this edition is not in the data" in p.inner_text("#card-naloxone")
     summary = p.inner_text("#map-summary")
-    assert "names 26 countries with take-home naloxone" in summary and "not known: 174" in summary
+    assert f"names {partial['listed']} countries with take-home naloxone" in summary
+    assert f"not known: {partial['unknown']}" in summary
     assert_clean(page)
 
 
