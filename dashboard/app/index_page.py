@@ -11,6 +11,7 @@ template is Dash's, except that the scripts sit in a plain ``<div>``: Dash wraps
 from __future__ import annotations
 
 import html
+from typing import Any, cast
 
 from dash import Dash
 from flask import request
@@ -62,4 +63,5 @@ def register(app: Dash, dataset: Dataset) -> None:
         # lang and dir first: the values filled in after them cannot inject a placeholder.
         return fill(app.index_string, **html_attrs(state.lang), **kwargs)
 
-    app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
+    # Dash's documented hook for the index page: an instance attribute replacing the method
+    cast(Any, app).interpolate_index = interpolate_index

@@ -6,7 +6,6 @@ Behaviour (which builder runs when) lives in callbacks.py. Every user-facing str
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlsplit
 
 import dash_ag_grid as dag
@@ -14,6 +13,7 @@ import flask
 from dash import Dash, dcc, html
 
 from dashboard.app import ids, share
+from dashboard.app.props import aria
 from dashboard.core.i18n import (
     LANGUAGES,
     Translate,
@@ -38,13 +38,7 @@ from dashboard.views.describe import DISCLAIMER, View, parse_query
 NO_COMPARISON = "none"
 
 
-def aria(**attributes: str) -> dict[str, Any]:
-    """``aria-*`` props for a Dash component, which takes them only as ``**{...}`` (typed loosely,
-    as Dash's own stubs do not list them): ``aria(label="Map")`` is ``{"aria-label": "Map"}``."""
-    return {f"aria-{name.replace('_', '-')}": value for name, value in attributes.items()}
-
-
-def graph_config(app: Dash) -> dict[str, object]:
+def graph_config(app: Dash) -> dcc.Graph.Config:
     """Plotly config: geometry from our own assets (never the CDN), no scroll-zoom, no mode bar."""
     return {
         "topojsonURL": app.get_asset_url("geo/"),

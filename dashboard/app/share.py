@@ -16,9 +16,11 @@ import html as markup
 from datetime import date
 
 from dash import Dash, Input, Output, dcc, html
+from dash.development.base_component import Component
 from flask import request
 
 from dashboard.app import ids
+from dashboard.app.props import aria, data
 from dashboard.core.i18n import N_, Translate
 from dashboard.core.state import ViewState
 from dashboard.dataset.load import Dataset
@@ -98,7 +100,7 @@ def _copy_box(box_id: str, label: str, value: str, rows: int, t: Translate) -> h
 
 def controls(state: ViewState, t: Translate) -> html.Div:
     links = hrefs(state, "/")
-    download = []
+    download: list[Component] = []
     for heading, group in GROUPS:
         download.append(html.P(t(heading), className="share-heading"))
         download.append(
@@ -118,14 +120,14 @@ def controls(state: ViewState, t: Translate) -> html.Div:
             type="button",
             className="share-toggle",
             n_clicks=0,
-            **{"aria-expanded": "false", "aria-controls": EMBED_PREVIEW},
+            **aria(expanded="false", controls=EMBED_PREVIEW),
         ),
         html.Iframe(
             id=EMBED_PREVIEW,
             title=t("Preview of the embedded map"),
             className="share-preview",
             hidden=True,
-            **{"data-hra-embed": ""},
+            **data(hra_embed=""),
         ),
     ]
     cite = [

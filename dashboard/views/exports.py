@@ -13,6 +13,7 @@ import re
 import textwrap
 import zipfile
 from datetime import date
+from typing import Any, cast
 
 import pandas as pd
 from openpyxl import Workbook
@@ -181,7 +182,7 @@ def package_descriptor() -> dict[str, object]:
         evidence,
         {"name": "evidence", "type": "string", "description": "Short note on the rule or quote used."},
     ]  # fmt: skip
-    coverage_fields = [
+    coverage_fields: list[dict[str, object]] = [
         {"name": "iso3", "type": "string", "description": "ISO 3166-1 alpha-3 code (Kosovo: XKX)."},
         {"name": "country", "type": "string", "description": "English country name."},
         {"name": "region", "type": "string", "description": "HRI region."},
@@ -197,7 +198,7 @@ def package_descriptor() -> dict[str, object]:
         (FULL_FILE, full_fields, ["edition", "iso3", "indicator"]),
         (COVERAGE_FILE, coverage_fields, ["edition", "iso3"]),
     ):
-        package["resources"].append(  # type: ignore[union-attr]
+        cast(list[dict[str, object]], package["resources"]).append(
             {
                 "name": path.removesuffix(".csv").replace("_", "-"),
                 "path": path,
@@ -211,8 +212,8 @@ def package_descriptor() -> dict[str, object]:
 
 
 def _status_fields() -> list[dict[str, object]]:
-    resources = descriptor()["resources"]
-    return next(r for r in resources if r["path"] == "status.csv")["schema"]["fields"]  # type: ignore[index]
+    resources = cast(list[dict[str, Any]], descriptor()["resources"])
+    return next(r for r in resources if r["path"] == "status.csv")["schema"]["fields"]
 
 
 def source_table(dataset: Dataset, name: str) -> pd.DataFrame:
