@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core.indicators import NO, STATUS_INDICATORS, UNKNOWN, YES
+from dashboard.core.regions import region_rows
 from dashboard.dataset.load import Dataset
 
 
@@ -16,9 +17,7 @@ def headline_counts(dataset: Dataset, edition: str, region: str) -> dict[str, di
     shows: HRI's total where there is one (the list may be shorter: sources not yet found), else
     the listed count. ``unknown`` counts countries whose status is not known.
     """
-    frame = dataset.wide(edition)
-    if region != "world":
-        frame = frame[frame["region"] == region]
+    frame = region_rows(dataset.wide(edition), dataset.countries["region"], region)
     out: dict[str, dict[str, int | None]] = {}
     for indicator in STATUS_INDICATORS:
         listed = int((frame[indicator] == YES).sum())
