@@ -21,7 +21,6 @@ ENDPOINTS = [
     ("coverage.csv, gzip", "/api/v1/coverage.csv", {"Accept-Encoding": "gzip"}),
     ("summary.json, region", "/api/v1/summary.json?edition=2024&region=asia", {}),
 ]
-UNITS = {"": 1, "k": 1e3, "K": 1e3, "M": 1e6}
 
 
 @dataclass

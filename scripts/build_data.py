@@ -8,7 +8,9 @@ Atlas needs so that ``data/`` is self-contained. Re-run it whenever new facts ar
 
 What it writes (all described in ``data/datapackage.json``):
 - ``data/countries.csv``  every country/territory HRI reports on, ISO-3 keyed, with HRI region and
-  a map anchor point (lat/lon) and a ``small`` flag for states that need a marker at world zoom;
+  a map anchor point (lat/lon), a ``small`` flag for states that need a marker at world zoom, and
+  for large countries the extent of their main polygons (``extent_west`` … ``extent_north``), which
+  region views fit instead of the centre;
 - ``data/status.csv``     one row per (edition, indicator, country): yes / no / unknown. A key the
   references do not cover is written as ``unknown`` with no source: gaps are never guessed;
 - ``data/sources.csv``    one row per source URL, referenced by ``source_id``;
@@ -25,6 +27,7 @@ import argparse
 import csv
 import hashlib
 import json
+import math
 import shutil
 import sys
 from pathlib import Path
@@ -33,6 +36,7 @@ import pycountry
 
 from dashboard.core.indicators import INDICATORS, OPTIONAL_INDICATORS
 from dashboard.dataset.datapackage import descriptor
+from dashboard.dataset.load import EXTENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,6 +55,8 @@ EDITIONS = [
 CORE_INDICATORS = list(INDICATORS)
 # Countries whose largest shape is smaller than this (square degrees of bounding box) get a marker.
 SMALL_BBOX_DEG2 = 2.0
+LARGE_SPAN_DEG = 12.0  # a country whose main polygons span this much either way gets an extent
+MAIN_POLYGON_SHARE = 0.15  # polygons with a box this share of the largest one's count as main
 # Geometry ids the Natural Earth file leaves empty but which HRI reports on.
 NAMED_FEATURES = {"Kosovo": "XKX"}
 # Tuvalu is absent from Natural Earth 1:50m; its anchor is the capital, Funafuti (8.52 S, 179.20 E).
@@ -119,8 +125,41 @@ def anchor(geometry: dict, arcs: list[list[tuple[float, float]]]) -> tuple[float
     return best
 
 
-def build_geometry(reference: Path, out_dir: Path) -> dict[str, tuple[float, float, float]]:
-    """Write plotly-shaped TopoJSON; return ISO-3 -> (lat, lon, bbox area) anchors."""
+def polygon_box(polygon: list[list[int]], arcs: list[list[tuple[float, float]]]) -> list[float]:
+    """[west, south, east, north] of a polygon's outer ring; east past 180 if it crosses the
+    antimeridian (Russia's Chukotka, Fiji)."""
+    pts = ring_points(polygon[0], arcs)
+    lons, lats = [p[0] for p in pts], [p[1] for p in pts]
+    if max(lons) - min(lons) > 180:
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    return [min(lons), min(lats), max(lons), max(lats)]
+
+
+def extent(polygons: list, arcs: list[list[tuple[float, float]]]) -> tuple[int, int, int, int] | None:
+    """West, south, east, north (whole degrees, rounded outwards) of a large country's main polygons.
+
+    Main: a bounding box at least ``MAIN_POLYGON_SHARE`` of the largest one's (so Hawaii, Svalbard
+    and Kaliningrad do not stretch the box, Alaska and New Zealand's South Island do). A country whose
+    main polygons span less than ``LARGE_SPAN_DEG`` either way is fitted by its centre: None. East
+    goes past 180 where the country crosses the antimeridian.
+    """
+    boxes = [polygon_box(p, arcs) for p in polygons]
+    area = [(b[2] - b[0]) * (b[3] - b[1]) for b in boxes]
+    main = [b for b, a in zip(boxes, area) if a >= MAIN_POLYGON_SHARE * max(area)]
+    if max(b[2] for b in main) - min(b[0] for b in main) > 180:  # parts on both sides of 180°
+        main = [[w + 360, s, e + 360, n] if e <= 0 else [w, s, e, n] for w, s, e, n in main]
+    west, south = min(b[0] for b in main), min(b[1] for b in main)
+    east, north = max(b[2] for b in main), max(b[3] for b in main)
+    if max(east - west, north - south) < LARGE_SPAN_DEG:
+        return None
+    return math.floor(west), math.floor(south), math.ceil(east), math.ceil(north)
+
+
+def build_geometry(
+    reference: Path, out_dir: Path
+) -> tuple[dict[str, tuple[float, float, float]], dict[str, tuple[int, int, int, int]]]:
+    """Write plotly-shaped TopoJSON; return ISO-3 -> (lat, lon, bbox area) anchors, and ISO-3 ->
+    extent for the large countries."""
     topo = json.loads((reference / "geo" / "countries-50m.json").read_text(encoding="utf-8"))
     arcs = decode_arcs(topo)
     # Several features can share one ISO-3 code (Australia and Ashmore Reef): plotly.js colours
@@ -139,9 +178,12 @@ def build_geometry(reference: Path, out_dir: Path) -> dict[str, tuple[float, flo
     # plotly.js reads each located feature's hover anchor from ``properties.ct`` ([lon, lat]);
     # without it, hovering or clicking a country throws in the browser.
     anchors: dict[str, tuple[float, float, float]] = {}
+    extents: dict[str, tuple[int, int, int, int]] = {}
     for iso3, parts in polygons.items():
         merged = {"type": "MultiPolygon", "arcs": parts, "id": iso3}
         anchors[iso3] = anchor(merged, arcs)
+        if anchors[iso3][2] >= SMALL_BBOX_DEG2 and (box := extent(parts, arcs)):  # not a marker state
+            extents[iso3] = box
         lat, lon, _ = anchors[iso3]
         merged["properties"] = {"ct": [round(lon, 3), round(lat, 3)]}
         geometries.append(merged)
@@ -161,7 +203,7 @@ def build_geometry(reference: Path, out_dir: Path) -> dict[str, tuple[float, flo
     text = json.dumps(plotly_topo, separators=(",", ":"))
     (out_dir / "world_50m.json").write_text(text, encoding="utf-8")
     shutil.copyfile(reference / "geo" / "LICENSE.world-atlas", out_dir / "LICENSE.world-atlas")
-    return anchors
+    return anchors, extents
 
 
 def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
@@ -171,7 +213,7 @@ def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
     regions = read_csv(ref / "regions.csv")
     facts = read_csv(ref / "status.csv")
     totals = read_csv(ref / "published_totals.csv")
-    anchors = build_geometry(reference, geo_dir)
+    anchors, extents = build_geometry(reference, geo_dir)
 
     countries = []
     for row in sorted(regions, key=lambda r: r["iso3"]):
@@ -190,6 +232,7 @@ def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
                 "lat": round(lat, 3),
                 "lon": round(lon, 3),
                 "small": "true" if area < SMALL_BBOX_DEG2 else "false",
+                **dict(zip(EXTENT_COLUMNS, extents.get(iso3, ("", "", "", "")))),
             }
         )
     write_csv(data_dir / "countries.csv", list(countries[0]), countries)

@@ -33,29 +33,3 @@ def region_rows(frame: pd.DataFrame, regions: pd.Series, region: str) -> pd.Data
     if region == WORLD:
         return frame
     return frame[regions.reindex(frame.index) == region]
-
-
-# West, south, east, north (degrees, rounded outwards; east past 180 where a country crosses the
-# antimeridian) of the countries so large that their centre says little about where they reach.
-# Region views fit these boxes and every other country's centre (figures.region_view).
-LARGE_COUNTRY_EXTENTS: dict[str, tuple[float, float, float, float]] = {
-    "RUS": (19, 41, 191, 78),
-    "CAN": (-141, 42, -53, 76),
-    "USA": (-170, 19, -67, 71),
-    "BRA": (-74, -34, -35, 5),
-    "ARG": (-74, -55, -53, -22),
-    "CHL": (-76, -56, -67, -17),
-    "AUS": (113, -44, 154, -10),
-    "NZL": (166, -47, 179, -34),
-    "CHN": (73, 18, 135, 54),
-    "IND": (68, 7, 97, 36),
-    "IDN": (95, -11, 141, 6),
-    "KAZ": (46, 40, 87, 56),
-    "MNG": (87, 41, 120, 52),
-    "DZA": (-9, 19, 12, 37),
-    "SAU": (34, 16, 56, 32),
-    "COD": (12, -14, 31, 6),
-    "ZAF": (16, -35, 33, -22),
-    "NOR": (4, 57, 31, 71),
-    "MEX": (-118, 14, -86, 33),
-}

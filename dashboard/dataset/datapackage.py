@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dashboard.core.indicators import DATA_INDICATORS, STATUSES
 from dashboard.core.regions import REGIONS
-from dashboard.dataset.load import EVIDENCE_KINDS, SCHEMAS
+from dashboard.dataset.load import EVIDENCE_KINDS, OPTIONAL_COLUMNS, SCHEMAS
 
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -45,6 +45,16 @@ FIELDS: dict[str, list[dict[str, object]]] = {
             "type": "boolean",
             "description": "True where the country is too small to see at world zoom and gets a marker.",
         },
+        *(
+            {
+                "name": f"extent_{side}",
+                "type": "number",
+                "description": f"{side.capitalize()} edge (degrees) of a large country's main polygons,"
+                " which region views fit; empty for the others (east may pass 180 across the"
+                " antimeridian).",
+            }
+            for side in ("west", "south", "east", "north")
+        ),
     ],
     "sources.csv": [
         {"name": "source_id", "type": "string", "description": "Stable id (hash of the URL)."},
@@ -116,7 +126,8 @@ def descriptor() -> dict[str, object]:
     """The datapackage.json dictionary for the files in ``data/``."""
     resources = []
     for name in SCHEMAS:
-        assert [f["name"] for f in FIELDS[name]] == list(SCHEMAS[name]), name
+        expected = [*SCHEMAS[name], *OPTIONAL_COLUMNS.get(name, ())]
+        assert [f["name"] for f in FIELDS[name]] == expected, name
         schema: dict[str, object] = {"fields": FIELDS[name], "primaryKey": PRIMARY_KEYS[name]}
         if name in FOREIGN_KEYS:
             schema["foreignKeys"] = FOREIGN_KEYS[name]

@@ -19,7 +19,7 @@ import pandas as pd
 import pycountry
 
 from dashboard.core.i18n import N_
-from dashboard.core.indicators import DATA_INDICATORS, INDICATORS, NO, STATUSES, UNKNOWN, YES
+from dashboard.core.indicators import DATA_INDICATORS, NO, STATUSES, UNKNOWN, YES
 from dashboard.core.regions import SLUG_BY_LABEL
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -41,6 +41,11 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "status.csv": ("edition", "indicator", "iso3", "status", "source_id", "evidence_kind", "evidence"),
     "published_totals.csv": ("edition", "indicator", "countries", "source_id"),
 }
+# West, south, east, north (degrees; east past 180 across the antimeridian) of a large country's
+# main polygons, written by scripts/build_data.py from the geometry; empty for the others. Optional
+# in the header (a data directory without them fits every country by its centre).
+EXTENT_COLUMNS = ("extent_west", "extent_south", "extent_east", "extent_north")
+OPTIONAL_COLUMNS = {"countries.csv": EXTENT_COLUMNS}
 
 
 class DataError(ValueError):
@@ -109,6 +114,28 @@ def read_rows(path: Path) -> list[Row]:
             )
         rows.append(Row(name, reader.line_num, {h: c.strip() for h, c in zip(header, cells)}))
     return rows
+
+
+def check_extent(row: Row) -> None:
+    """All four extent cells empty, or numbers with west < east <= west + 360 and south < north."""
+    cells = [row.values.get(c, "") for c in EXTENT_COLUMNS]
+    if not any(cells):
+        return
+    try:
+        west, south, east, north = (float(c) for c in cells)
+    except ValueError:
+        bad = next(c for c, v in zip(EXTENT_COLUMNS, cells) if not _is_number(v))
+        raise row.error(bad, "an extent is four numbers (or four empty cells)") from None
+    if not (-180 <= west < east <= west + 360 and east <= 360 and -90 <= south < north <= 90):
+        raise row.error("extent_west", f"not a west/south/east/north box: {west}, {south}, {east}, {north}")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def check_unique(rows: list[Row], key: Callable[[Row], tuple], columns: str) -> None:
@@ -200,6 +227,7 @@ class Dataset:
     def _wide(self) -> dict[str, pd.DataFrame]:
         out = {}
         base = self.countries[["country", "hri_region", "region", "lat", "lon", "small"]]
+        extents = self.countries[list(EXTENT_COLUMNS)]  # NaN kept: no extent
         for edition, group in self.long.groupby("edition", sort=False):
             frame = base.copy()
             for indicator, rows in group.groupby("indicator", sort=False):
@@ -213,13 +241,8 @@ class Dataset:
                     frame[f"{indicator}_source"] = ""
                     frame[f"{indicator}_evidence"] = ""
             frame = frame.fillna({c: UNKNOWN for c in DATA_INDICATORS if c in frame}).fillna("")
-            out[str(edition)] = frame
+            out[str(edition)] = frame.join(extents)
         return out
-
-    def indicators_in(self, edition: str) -> list[str]:
-        """Indicators with country data in an edition (core ones always; optional where sourced)."""
-        present = set(self.status.loc[self.status["edition"] == edition, "indicator"])
-        return [i for i in DATA_INDICATORS if i in INDICATORS or i in present]
 
 
 def _validate(data_dir: Path) -> Dataset:
@@ -239,6 +262,7 @@ def _validate(data_dir: Path) -> Dataset:
             raise r.error("iso3", f"unknown ISO 3166-1 alpha-3 code '{r['iso3']}'")
         check_domain(r, "hri_region", set(SLUG_BY_LABEL))
         check_domain(r, "small", ("true", "false"))
+        check_extent(r)
         for column, bound in (("lat", 90), ("lon", 180)):
             try:
                 ok = abs(float(r[column])) <= bound
@@ -294,9 +318,9 @@ def _validate(data_dir: Path) -> Dataset:
             )
 
     def frame(name: str) -> pd.DataFrame:
-        return pd.DataFrame(
-            [r.values for r in rows[name]], columns=list(SCHEMAS[name]), dtype="string"
-        ).astype(object)
+        columns = [*SCHEMAS[name], *OPTIONAL_COLUMNS.get(name, ())]
+        values = [{c: r.values.get(c, "") for c in columns} for r in rows[name]]
+        return pd.DataFrame(values, columns=columns, dtype="string").astype(object)
 
     country_df = frame("countries.csv").set_index("iso3")
     country_df["country"] = [country_name(i, n) for i, n in zip(country_df.index, country_df["country"])]
@@ -304,6 +328,8 @@ def _validate(data_dir: Path) -> Dataset:
     country_df["lat"] = country_df["lat"].astype(float)
     country_df["lon"] = country_df["lon"].astype(float)
     country_df["small"] = country_df["small"] == "true"
+    for column in EXTENT_COLUMNS:  # NaN where the country is fitted by its centre
+        country_df[column] = pd.to_numeric(country_df[column].replace("", None), errors="raise")
     totals_df = frame("published_totals.csv")
     totals_df["countries"] = totals_df["countries"].astype(int)
     return Dataset(

@@ -23,7 +23,7 @@ from dashboard.core.i18n import translator
 from dashboard.core.indicators import DATA_INDICATORS, SERVICE_IDS, STATUS_INDICATORS, services_categories
 from dashboard.core.regions import WORLD, region_rows
 from dashboard.dataset.datapackage import descriptor
-from dashboard.dataset.load import EVIDENCE_KINDS, SCHEMAS, Dataset
+from dashboard.dataset.load import EVIDENCE_KINDS, OPTIONAL_COLUMNS, SCHEMAS, Dataset
 from dashboard.views.describe import citation
 
 BASE_COLUMNS = ["iso3", "country", "region", "edition"]
@@ -217,8 +217,11 @@ def _status_fields() -> list[dict[str, object]]:
 
 
 def source_table(dataset: Dataset, name: str) -> pd.DataFrame:
-    """One tidy table of the dataset as read from ``data/`` (columns in schema order)."""
-    return pd.read_csv(dataset.directory / name, dtype=str, keep_default_na=False)[list(SCHEMAS[name])]
+    """One tidy table of the dataset as read from ``data/`` (columns in schema order, optional
+    ones empty where the directory has none, as the data package declares them all)."""
+    columns = [*SCHEMAS[name], *OPTIONAL_COLUMNS.get(name, ())]
+    table = pd.read_csv(dataset.directory / name, dtype=str, keep_default_na=False)
+    return table.reindex(columns=columns, fill_value="")
 
 
 def bundle_zip(dataset: Dataset, url: str, accessed: date, lang: str = "en") -> bytes:

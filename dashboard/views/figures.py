@@ -39,9 +39,9 @@ from dashboard.core.indicators import (
     count_change_category,
     services_categories,
 )
-from dashboard.core.regions import LARGE_COUNTRY_EXTENTS, WORLD, region_rows
+from dashboard.core.regions import WORLD, region_rows
 from dashboard.core.state import ViewState
-from dashboard.dataset.load import Dataset
+from dashboard.dataset.load import EXTENT_COLUMNS, Dataset
 
 Names = Mapping[str, str] | None  # ISO-3 -> country name in the view's language (None: the data's)
 LAND_COLOUR = "#F4F4F1"  # countries HRI does not report on: plain land, not a status
@@ -114,16 +114,28 @@ def _wrap(lon: float) -> float:
     return (lon + 180) % 360 - 180
 
 
-def region_view(frame: pd.DataFrame) -> RegionView:
-    """The view that holds every country of ``frame`` (index ISO-3; columns lat, lon), with a margin.
+def country_boxes(frame: pd.DataFrame) -> list[tuple[float, float, float, float]]:
+    """Per country (west, south, east, north): its extent where the data has one, else its centre
+    as a point box."""
+    # empty cells ("" after Dataset.wide's fill, or NaN) mean "no extent"
+    extents = frame.reindex(columns=list(EXTENT_COLUMNS)).apply(pd.to_numeric, errors="coerce")
+    boxes = []
+    for lat, lon, *box in zip(frame["lat"], frame["lon"], *(extents[c] for c in EXTENT_COLUMNS)):
+        known = not any(pd.isna(b) for b in box)
+        boxes.append(tuple(box) if known else (lon, lat, lon, lat))
+    return boxes
 
-    Large countries count with their extent (``LARGE_COUNTRY_EXTENTS``), the others with their
-    centre. The longitude range leaves out the widest empty arc between them, so a region across
-    the antimeridian (Oceania, Eurasia with Russia's far east) stays in one piece.
+
+def region_view(frame: pd.DataFrame) -> RegionView:
+    """The view that holds every country of ``frame`` (index ISO-3; columns lat, lon and, for large
+    countries, ``extent_west`` … ``extent_north``), with a margin.
+
+    Large countries count with their extent (computed from the geometry by the data build), the
+    others with their centre. The longitude range leaves out the widest empty arc between them,
+    so a region across the antimeridian (Oceania, Eurasia with Russia's far east) stays in one piece.
     """
     lats, lons = [], []
-    for iso3, lat, lon in zip(frame.index, frame["lat"], frame["lon"]):
-        west, south, east, north = LARGE_COUNTRY_EXTENTS.get(iso3, (lon, lat, lon, lat))
+    for west, south, east, north in country_boxes(frame):
         lats += [south, north]
         lons += [west, east]
     ordered = sorted(_wrap(x) for x in lons)
@@ -158,7 +170,7 @@ class MapData:
 
 def _base(wide: pd.DataFrame, names: Names) -> pd.DataFrame:
     """Name, position and size of each country, named in the view's language when ``names`` says."""
-    frame = wide[["country", "lat", "lon", "small"]].copy()
+    frame = wide[["country", "lat", "lon", "small", *EXTENT_COLUMNS]].copy()  # extents: region_view
     if names is not None:
         frame["country"] = [names.get(iso3, name) for iso3, name in frame["country"].items()]
     return frame

@@ -27,7 +27,7 @@ def test_coverage_csv_exact_text_for_region(mini):
     assert response.status_code == 200
     assert response.mimetype == "text/csv"
     assert response.headers["Content-Disposition"] == (
-        'attachment; filename="harm-reduction-atlas_2023_western-europe.csv"'
+        "attachment; filename=harm-reduction-atlas_2023_western-europe.csv"  # by flask.send_file
     )
     assert response.get_data(as_text=True) == (
         "iso3,country,region,edition,policy,policy_source,policy_evidence\n"

@@ -8,10 +8,11 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.core.indicators import CHANGE_COLOURS, COUNT_CHANGE_CATEGORIES, SERVICE_COLOURS, STATUS_COLOURS
-from dashboard.core.regions import LARGE_COUNTRY_EXTENTS, REGIONS, WORLD
+from dashboard.core.regions import REGIONS, WORLD
 from dashboard.core.state import ViewState
 from dashboard.views.figures import (
     completeness_note,
+    country_boxes,
     map_figure,
     region_view,
     status_data,
@@ -157,8 +158,7 @@ def test_region_view_holds_every_country_of_the_region(dataset, region):
     countries = dataset.countries[dataset.countries["region"] == region]
     view = region_view(countries)
     assert view.lon[1] - view.lon[0] < 300  # never the whole world: the antimeridian is handled
-    for iso3, lat, lon in zip(countries.index, countries["lat"], countries["lon"]):
-        west, south, east, north = LARGE_COUNTRY_EXTENTS.get(iso3, (lon, lat, lon, lat))
+    for iso3, (west, south, east, north) in zip(countries.index, country_boxes(countries)):
         assert view.lat[0] < south and north < view.lat[1], iso3
         for x in (west, east):
             assert any(view.lon[0] < x + turn < view.lon[1] for turn in (-360, 0, 360)), iso3
