@@ -13,10 +13,12 @@ from collections.abc import Iterator
 
 import pytest
 from dash.development.base_component import Component
+from factories import make_dataset
 
 from dashboard.app import layout, share
 from dashboard.core.i18n import LANGUAGES, country_names, translator
 from dashboard.core.state import ViewState
+from dashboard.dataset.counts import headline_counts
 from dashboard.dataset.load import Dataset
 from dashboard.views import images
 from dashboard.views.describe import View
@@ -87,9 +89,24 @@ def test_french_view_names_countries_regions_and_editions_in_french(dataset):
     assert View(dataset, state).title == (
         "Programmes d'échange de seringues · GSHR 2023 (mise à jour) · Monde"
     )
+    nsp = headline_counts(dataset, "2023", "world")["nsp"]
     text = View(dataset, state).summary
-    assert text.startswith("GSHR 2023 (mise à jour)\u00a0: selon HRI, 92 pays")
+    assert text.startswith(f"GSHR 2023 (mise à jour)\u00a0: selon HRI, {nsp['count']} pays")
     assert "Dans " not in text
+
+
+def test_french_summary_sentence():
+    tiny = make_dataset(
+        [("2023", "nsp", i, "yes") for i in ("COL", "KEN", "UKR")]
+        + [("2023", "nsp", i, "no") for i in ("MLT", "XKX")],
+        countries=["COL", "KEN", "UKR", "MLT", "XKX", "DEU", "FRA"],
+        totals=[("2023", "nsp", 5)],
+    )
+    assert View(tiny, ViewState(lang="fr")).summary == (
+        "GSHR 2023 (mise à jour)\u00a0: selon HRI, 5 pays disposent de programmes d'échange de"
+        " seringues\u00a0; ce jeu de données en nomme 3\u00a0; les 2 autres n'y figurent pas comme en"
+        " disposant\u00a0; 2 sont inconnus."
+    )
 
 
 def test_russian_map_figure_uses_russian_labels_and_names(dataset):

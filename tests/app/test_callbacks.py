@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from dash import html
+from factories import make_dataset
 
 from dashboard.app import ids, layout
 from dashboard.app.callbacks import next_state, option_props, search_of
@@ -40,21 +41,53 @@ def all_links(component) -> list:
     return found
 
 
-def test_default_cards_show_hri_totals_and_how_many_are_named(dataset):
-    cards = [text_of(c) for c in layout.cards(View(dataset, ViewState()))]
-    assert cards[0].startswith("Needle and syringe programmes92 · 87 named in the data")
-    numbers = [text_of(c[1].children[0]) for c in layout.cards(View(dataset, ViewState()))]
-    assert numbers == ["92", "88", "17", "109", "26"]
-    assert (
-        cards[4]
-        == "Take-home naloxone26 · HRI's count for this edition is not in the datacountries named in the data"
-    )
-    assert "named in the data" not in cards[2]  # DCR list is complete: no note
+# Colombia, Kenya, Malta, Ukraine, Kosovo; HRI's real numbers are pinned in tests/test_shipped_data.py.
+TINY_ROWS = [
+    ("2022", "dcr", "COL", "no"),
+    ("2022", "dcr", "KEN", "no"),
+    ("2022", "dcr", "MLT", "no"),
+    ("2023", "nsp", "COL", "yes"),
+    ("2023", "nsp", "KEN", "yes"),
+    ("2023", "nsp", "UKR", "yes"),
+    ("2023", "nsp", "MLT", "no"),
+    ("2023", "nsp", "XKX", "no"),
+    ("2023", "oat", "COL", "yes"),
+    ("2023", "oat", "UKR", "yes"),
+    ("2023", "dcr", "COL", "yes"),
+    ("2023", "dcr", "KEN", "no"),
+    ("2023", "dcr", "MLT", "no"),
+    ("2023", "dcr", "UKR", "no"),
+    ("2023", "dcr", "XKX", "no"),
+    ("2023", "policy", "COL", "yes"),
+    ("2023", "policy", "UKR", "no"),
+    ("2023", "naloxone", "UKR", "yes"),
+]
+TINY_TOTALS = [("2023", "nsp", 5), ("2023", "oat", 2), ("2023", "dcr", 1), ("2023", "policy", 3)]
 
 
-def test_2024_dcr_card(dataset):
-    numbers = [text_of(c[1].children[0]) for c in layout.cards(View(dataset, ViewState(edition="2024")))]
-    assert numbers[2] == "18"
+@pytest.fixture(scope="module")
+def tiny():
+    return make_dataset(TINY_ROWS, totals=TINY_TOTALS, editions=["2022", "2023"])
+
+
+def test_world_cards_show_hri_totals_and_how_many_are_named(tiny):
+    assert [text_of(c) for c in layout.cards(View(tiny, ViewState()))] == [
+        "Needle and syringe programmes5 · 3 named in the datacountries (HRI's total)",
+        "Opioid agonist therapy2countries (HRI's total)",  # the list is complete: no note
+        "Drug consumption rooms1countries (HRI's total)",
+        "National policy support3 · 1 named in the datacountries (HRI's total)",
+        "Take-home naloxone1 · HRI's count for this edition is not in the datacountries named in the data",
+    ]
+
+
+def test_region_cards_show_listed_count_and_how_many_are_not_known(tiny):
+    assert [text_of(c) for c in layout.cards(View(tiny, ViewState(region="eurasia")))] == [
+        "Needle and syringe programmes1countries",
+        "Opioid agonist therapy1 · 1 not knowncountries",
+        "Drug consumption rooms0countries",
+        "National policy support0 · 1 not knowncountries",
+        "Take-home naloxone1 · 1 not knowncountries",
+    ]
 
 
 def test_region_cards_show_listed_count_and_unknowns(dataset):
@@ -67,19 +100,38 @@ def test_region_cards_show_listed_count_and_unknowns(dataset):
     assert unknown > 0 and f"{unknown} not known" in text_of(cards[3])
 
 
-def test_summary_sentence(dataset):
-    state = ViewState()
-    text = View(dataset, state).summary
-    assert text == (
-        "In the 2023 update, 92 countries have needle and syringe programmes according to HRI; this"
-        " dataset names 87 of them; the other 108 are not named as having them; not known: 5."
+def test_summary_sentences(tiny):
+    def summary(**state) -> str:
+        return View(tiny, ViewState(**state)).summary
+
+    assert summary() == (
+        "In the 2023 update, 5 countries have needle and syringe programmes according to HRI; this"
+        " dataset names 3 of them; the other 2 are not named as having them; not known: 0."
     )
-    asia = ViewState(region="asia")
-    assert "12 are recorded as not having them" in View(dataset, asia).summary
-    dcr = ViewState(indicator="dcr", edition="2024")
-    assert "18 countries have drug consumption rooms" in View(dataset, dcr).summary
-    change = ViewState(indicator="dcr", compare="2022")
-    assert "1 country gained it" in View(dataset, change).summary
+    assert summary(indicator="dcr") == (
+        "World, 2023 update: 1 country has drug consumption rooms; 4 are recorded as not having them;"
+        " not known: 0."
+    )
+    assert summary(indicator="dcr", compare="2022") == (
+        "World, drug consumption rooms, from GSHR 2022 to 2023 update: 1 country gained it, 0 lost it,"
+        " 0 had it in both editions, 2 in neither; for 2 it is not known in at least one of the two."
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="plural forms: ngettext, being added in dashboard/views/describe.py")
+def test_summary_says_one_recorded_without_in_the_singular(tiny):
+    assert View(tiny, ViewState(region="eurasia")).summary == (
+        "Eurasia, 2023 update: 1 country has needle and syringe programmes; 1 is recorded as not"
+        " having them; not known: 0."
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="plural forms: ngettext, being added in dashboard/views/describe.py")
+def test_summary_says_the_other_one_is_in_the_singular(tiny):
+    assert View(tiny, ViewState(indicator="policy")).summary == (
+        "In the 2023 update, 3 countries have national policy support according to HRI; this dataset"
+        " names 1 of them; the other 1 is not named as having it; not known: 3."
+    )
 
 
 def test_services_compared_as_counts_in_the_summary(dataset):

@@ -6,10 +6,12 @@ import json
 
 import plotly.graph_objects as go
 import pytest
+from factories import make_dataset
 
 from dashboard.core.indicators import CHANGE_COLOURS, COUNT_CHANGE_CATEGORIES, SERVICE_COLOURS, STATUS_COLOURS
 from dashboard.core.regions import REGIONS, WORLD
 from dashboard.core.state import ViewState
+from dashboard.dataset.counts import headline_counts
 from dashboard.views.figures import (
     completeness_note,
     country_boxes,
@@ -81,14 +83,17 @@ def test_hover_names_country_and_status(dataset, wides):
     assert data.frame.at[unknown, "detail"].endswith("Not known")
 
 
-def test_legend_title_says_list_is_incomplete(dataset, wides):
-    data = build(dataset, wides)
-    assert data.legend_title == (
-        "Needle and syringe programmes, 2023 update · list incomplete: 87 of 92 named"
+def test_legend_title_says_list_is_incomplete():
+    tiny = make_dataset(
+        [("2023", "nsp", "COL", "yes"), ("2023", "nsp", "KEN", "yes"), ("2024", "dcr", "COL", "yes")],
+        totals=[("2023", "nsp", 3), ("2024", "dcr", 1)],
     )
-    fig = map_figure(data)
-    assert "list incomplete: 87 of 92 named" in fig.layout.legend.title.text
-    complete = build(dataset, wides, "dcr", "2024")
+    data = view_map_data(tiny, ViewState())
+    assert data.legend_title == "Needle and syringe programmes, 2023 update · list incomplete: 2 of 3 named"
+    assert map_figure(data).layout.legend.title.text == (
+        "Needle and syringe programmes,<br>2023 update<br>list incomplete: 2 of 3 named"
+    )
+    complete = view_map_data(tiny, ViewState(indicator="dcr", edition="2024"))
     assert complete.legend_title == "Drug consumption rooms, GSHR 2024"
     assert completeness_note(17, 17) == ""
     assert (
@@ -245,12 +250,13 @@ def test_region_legend_counts_the_regions_unknowns_not_the_world_list(dataset):
     def title(indicator: str, region: str) -> str:
         return view_map_data(dataset, ViewState(indicator=indicator, region=region)).legend_title
 
-    world = title("policy", "world")
-    assert "list incomplete: 92 of 109 named" in world
+    policy = headline_counts(dataset, "2023", "world")["policy"]
+    world_note = f"list incomplete: {policy['listed']} of {policy['published']} named"
+    assert world_note in title("policy", "world")
     wide = wides["2023"]
     for region in ("western-europe", "sub-saharan-africa"):
         unknown = int(((wide["region"] == region) & (wide["policy"] == "unknown")).sum())
         shown = title("policy", region)
-        assert "of 109" not in shown
+        assert f"of {policy['published']}" not in shown
         assert (f"not known in this region: {unknown}" in shown) == (unknown > 0)
     assert "not known" not in title("dcr", "western-europe")  # the DCR list is complete
