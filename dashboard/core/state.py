@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 from urllib.parse import urlencode
 
 from dashboard.core.i18n import N_, Translate
@@ -72,7 +73,7 @@ class ViewState:
     compare: str | None = None
     lang: str = "en"
 
-    def with_(self, **changes: object) -> ViewState:
+    def with_(self, **changes: Any) -> ViewState:
         return replace(self, **changes)
 
     def query(self) -> str:

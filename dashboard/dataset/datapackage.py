@@ -22,6 +22,16 @@ HRI = {
     "path": "https://hri.global/flagship-research/the-global-state-of-harm-reduction/",
 }
 
+EXTENT_FIELDS: list[dict[str, object]] = [
+    {
+        "name": f"extent_{side}",
+        "type": "number",
+        "description": f"{side.capitalize()} edge (degrees) of a large country's main polygons,"
+        " which region views fit; empty for the others (east may pass 180 across the antimeridian).",
+    }
+    for side in ("west", "south", "east", "north")
+]
+
 FIELDS: dict[str, list[dict[str, object]]] = {
     "editions.csv": [
         {"name": "edition", "type": "string", "description": "Edition id used in URLs and other files."},
@@ -45,16 +55,7 @@ FIELDS: dict[str, list[dict[str, object]]] = {
             "type": "boolean",
             "description": "True where the country is too small to see at world zoom and gets a marker.",
         },
-        *(
-            {
-                "name": f"extent_{side}",
-                "type": "number",
-                "description": f"{side.capitalize()} edge (degrees) of a large country's main polygons,"
-                " which region views fit; empty for the others (east may pass 180 across the"
-                " antimeridian).",
-            }
-            for side in ("west", "south", "east", "north")
-        ),
+        *EXTENT_FIELDS,
     ],
     "sources.csv": [
         {"name": "source_id", "type": "string", "description": "Stable id (hash of the URL)."},

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 import pycountry
@@ -72,7 +73,13 @@ class Row:
         return DataError(self.file, self.line, column, message)
 
 
-def _records(reader: Iterator[list[str]], name: str) -> Iterator[list[str]]:
+class LineReader(Iterator[list[str]], Protocol):
+    """What ``csv.reader`` returns: records, and the line the last one ended on."""
+
+    line_num: int
+
+
+def _records(reader: LineReader, name: str) -> Iterator[list[str]]:
     """The reader's records; one the csv module cannot parse (an unclosed quote) is a DataError."""
     while True:
         start = reader.line_num + 1

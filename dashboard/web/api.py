@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
+import pandas as pd
 from flask import Blueprint, Flask, Response, jsonify, request, send_file
 
 from dashboard.core.state import ParamError, ViewState
@@ -96,10 +97,13 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
     @lru_cache(maxsize=512)
     def built(kind: str, edition: str, region: str, indicator: str | None, extra: str = "") -> bytes:
         """The bytes of one download; ``extra`` carries what else the file depends on."""
-        frame = coverage(dataset, edition, region, indicator) if kind.startswith("coverage") else None
-        builders: dict[str, Callable[[], bytes]] = {
-            "coverage.csv": lambda: csv_bytes(frame, bom=extra == "bom"),
-            "coverage.json": lambda: json.dumps(
+
+        def table() -> pd.DataFrame:
+            return coverage(dataset, edition, region, indicator)
+
+        def coverage_json() -> bytes:
+            frame = table()
+            return json.dumps(
                 {
                     "edition": edition,
                     "region": region,
@@ -108,8 +112,12 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
                     "rows": to_records(frame),
                 },
                 ensure_ascii=False,
-            ).encode(),
-            "coverage.xlsx": lambda: to_xlsx(frame, readme_text(dataset, *readme_args(extra)), "coverage"),
+            ).encode()
+
+        builders: dict[str, Callable[[], bytes]] = {
+            "coverage.csv": lambda: csv_bytes(table(), bom=extra == "bom"),
+            "coverage.json": coverage_json,
+            "coverage.xlsx": lambda: to_xlsx(table(), readme_text(dataset, *readme_args(extra)), "coverage"),
             "data.csv": lambda: csv_bytes(full_data(dataset), bom=extra == "bom"),
             "bundle.zip": lambda: bundle_zip(dataset, *readme_args(extra)),
             "datapackage.json": lambda: json.dumps(

@@ -19,7 +19,7 @@ def create_app(data_dir: Path | str | None = None) -> Dash:
         __name__,
         title="Harm Reduction Atlas",
         assets_folder=str(ROOT / "assets"),
-        update_title=None,
+        update_title="",  # the tab title never says "Updating..." (Dash: None or "")
         serve_locally=True,
         compress=False,  # caching.register sets up flask-compress (with CSV), once
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],

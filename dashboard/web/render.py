@@ -97,6 +97,7 @@ class Renderer:
             if self._loop is None:
                 self._start()
             loop, kaleido = self._loop, self._kaleido
+        assert loop is not None  # _start set it or raised
         opts = {"format": fmt, "width": preset.width, "height": preset.height, "scale": preset.scale}
         future = asyncio.run_coroutine_threadsafe(
             kaleido.calc_fig(fig, opts=opts, topojson=self._topojson), loop

@@ -122,7 +122,7 @@ def guard_dash_routes(app: Dash) -> None:
         except Exception as exc:
             logger.error(
                 "callback %.120s failed on its inputs (%s: %s); body %.300s",
-                request.get_json(silent=True).get("output"),
+                (request.get_json(silent=True) or {}).get("output"),
                 type(exc).__name__,
                 exc,
                 request.get_data(as_text=True),
