@@ -18,6 +18,9 @@ from dashboard.core.regions import REGIONS, WORLD
 
 DEFAULT_EDITION = "2023"
 DEFAULT_INDICATOR = "nsp"
+# What the page shows for the view: the map, or one of the analysis views beside it (``view=``).
+VIEWS = ("map", "trend", "changes", "regions")
+DEFAULT_VIEW = VIEWS[0]
 LANGUAGES = ("en", "es", "fr", "ru", "ar")
 MAX_SHOWN = 60  # characters of a rejected value echoed back (escaped) in notes and errors
 
@@ -72,6 +75,7 @@ class ViewState:
     country: str | None = None
     compare: str | None = None
     lang: str = "en"
+    view: str = DEFAULT_VIEW
 
     def with_(self, **changes: Any) -> ViewState:
         return replace(self, **changes)
@@ -107,6 +111,7 @@ def domains(editions: list[str], countries: list[str]) -> dict[str, list[str]]:
         "country": countries,
         "compare": editions,
         "lang": list(LANGUAGES),
+        "view": list(VIEWS),
     }
 
 
