@@ -11,7 +11,7 @@ Every text is in the view's language: whole sentences are translated as template
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -47,6 +47,7 @@ from dashboard.core.regions import WORLD, region_label, region_rows
 from dashboard.core.state import Note, ViewState, parse_view
 from dashboard.dataset.counts import headline_counts
 from dashboard.dataset.load import Dataset
+from dashboard.views import analysis
 from dashboard.views.figures import MapData, view_map_data
 
 PUBLISHER = "Harm Reduction International"
@@ -101,6 +102,31 @@ def citation(dataset: Dataset, edition: str, url: str, accessed: date) -> str:
     else:
         year, title = published_year(dataset, edition), dataset.edition_titles[edition]
     return f"{PUBLISHER} ({year}). {title}. Via {ATLAS}, {url}, accessed {accessed.isoformat()}."
+
+
+def edition_references(dataset: Dataset, editions: Sequence[str], t: Translate) -> tuple[Reference, ...]:
+    """The given editions of HRI's report as cited (title in the language of ``t``), in that order."""
+    return tuple(
+        Reference(
+            t(dataset.edition_titles[e]), published_year(dataset, e), dataset.published_source.get((e, "nsp"))
+        )
+        for e in editions
+    )
+
+
+def source_parts(t: Translate, references: Sequence[Reference]) -> tuple[str | Reference, ...]:
+    """The source line as text and references, for a page that links the reports' titles."""
+    before, _, after = t(SOURCE).partition("{titles}")
+    parts: list[str | Reference] = [before]
+    for n, reference in enumerate(references):
+        parts += ["; "] if n else []
+        parts.append(reference)
+    return tuple(p for p in [*parts, after] if p)
+
+
+def source_text(t: Translate, references: Sequence[Reference]) -> str:
+    """E.g. "Source: Harm Reduction International, Global State of Harm Reduction 2024 (2024)"."""
+    return "".join(p if isinstance(p, str) else p.text for p in source_parts(t, references))
 
 
 @dataclass(frozen=True, eq=False)
@@ -225,29 +251,17 @@ class View:
     @cached_property
     def references(self) -> tuple[Reference, ...]:
         """The view's editions of HRI's report, oldest first."""
-        return tuple(
-            Reference(
-                self.t(self.dataset.edition_titles[e]),
-                published_year(self.dataset, e),
-                self.dataset.published_source.get((e, "nsp")),
-            )
-            for e in self.editions
-        )
+        return edition_references(self.dataset, self.editions, self.t)
 
     @cached_property
     def source_parts(self) -> tuple[str | Reference, ...]:
         """The source line as text and references, for a page that links the reports' titles."""
-        before, _, after = self.t(SOURCE).partition("{titles}")
-        parts: list[str | Reference] = [before]
-        for n, reference in enumerate(self.references):
-            parts += ["; "] if n else []
-            parts.append(reference)
-        return tuple(p for p in [*parts, after] if p)
+        return source_parts(self.t, self.references)
 
     @property
     def source_line(self) -> str:
         """E.g. "Source: Harm Reduction International, Global State of Harm Reduction 2024 (2024)"."""
-        return "".join(p if isinstance(p, str) else p.text for p in self.source_parts)
+        return source_text(self.t, self.references)
 
     def citation(self, url: str, accessed: date) -> str:
         """The copy-ready citation of the view's edition (see :func:`citation`)."""
@@ -382,3 +396,217 @@ class View:
         ).format(
             region=where, edition=edition, yes=num(YES), indicator=label, no=num(NO), unknown=num(UNKNOWN)
         )
+
+
+# ---- the views beside the map: trend, changes, regions ------------------------------------------
+
+VIEW_LABELS = {"map": N_("Map"), "trend": N_("Trend"), "changes": N_("Changes"), "regions": N_("Regions")}
+PUBLISHED_TOTAL = N_("HRI's published total")
+NAMED = N_("Named in the data")
+NOT_IN_DATA = N_("not in the data")
+CHANGE_KIND_LABELS = {
+    analysis.GAINED: N_("Gained"),
+    analysis.LOST: N_("Lost"),
+    analysis.FROM_UNKNOWN: N_("Was not known, now known (not counted as a gain or loss)"),
+    analysis.TO_UNKNOWN: N_("Now not known (not counted as a gain or loss)"),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class AnalysisView(View):
+    """A trend, changes or regions view: its tables (from :mod:`dashboard.views.analysis`) and words."""
+
+    @cached_property
+    def trend(self) -> pd.DataFrame:
+        return analysis.trend_table(self.dataset, self.state)
+
+    @cached_property
+    def changes(self) -> pd.DataFrame:
+        return analysis.changes_table(self.dataset, self.state)
+
+    @cached_property
+    def regions(self) -> pd.DataFrame:
+        return analysis.regions_table(self.dataset, self.state)
+
+    @cached_property
+    def compared(self) -> tuple[str | None, str]:
+        return analysis.compared_editions(self.dataset, self.state)
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """What the view shows (and its CSV/JSON sends)."""
+        return {"trend": self.trend, "changes": self.changes}.get(self.state.view, self.regions)
+
+    def label_of(self, indicator: str) -> str:
+        return self.t(MAP_INDICATORS[indicator].label)
+
+    @cached_property
+    def view_editions(self) -> tuple[str, ...]:
+        if self.state.view == "trend":
+            return tuple(dict.fromkeys(self.trend["edition"])) or tuple(self.dataset.edition_ids)
+        if self.state.view == "changes":
+            return tuple(e for e in self.compared if e is not None)
+        return (self.state.edition,)
+
+    @property
+    def view_source_line(self) -> str:
+        return source_text(self.t, edition_references(self.dataset, self.view_editions, self.t))
+
+    @property
+    def view_source_parts(self) -> tuple[str | Reference, ...]:
+        return source_parts(self.t, edition_references(self.dataset, self.view_editions, self.t))
+
+    @property
+    def view_indicator_label(self) -> str:
+        if self.state.indicator == "services":
+            return self.t("Needle and syringe programmes, opioid agonist therapy, drug consumption rooms")
+        return self.indicator_label
+
+    @cached_property
+    def view_title(self) -> str:
+        labels, view = self.edition_labels, self.state.view
+        if view == "trend":
+            return self.t("{indicator}: countries per edition · {region}").format(
+                indicator=self.view_indicator_label, region=self.region_label
+            )
+        if view == "changes":
+            before, after = self.compared
+            if before is None:
+                return self.t("{indicator}: what changed up to {after} · {region}").format(
+                    indicator=self.view_indicator_label, after=labels[after], region=self.region_label
+                )
+            return self.t("{indicator}: named changes from {before} to {after} · {region}").format(
+                indicator=self.view_indicator_label,
+                before=labels[before],
+                after=labels[after],
+                region=self.region_label,
+            )
+        return self.t(
+            "Countries with each service and national policy support, per region · {edition}"
+        ).format(edition=labels[self.state.edition])
+
+    @property
+    def view_subtitle(self) -> str:
+        if self.state.view == "trend":
+            if self.region != WORLD:
+                return self.t(
+                    "How many of the region's countries the data names, per edition (HRI publishes no"
+                    " regional totals)."
+                )
+            return self.t(
+                "HRI's published total and how many of those countries the data names, per edition."
+            )
+        if self.state.view == "changes":
+            return self.t(
+                "Countries named in the data whose status changed, with the source of each side. A move from"
+                " or to “not known” is listed apart and is not counted as a gain or loss."
+            )
+        return self.t("Per HRI region: countries with each, recorded as not having it, and not known.")
+
+    # ---- trend -----------------------------------------------------------------------------------
+
+    def trend_sentence(self, row: pd.Series) -> str:
+        edition = self.edition_labels[str(row["edition"])]
+        listed = int(row["listed"])
+        if self.region != WORLD:
+            return self.nt(
+                "{edition}: {listed} country of the region named in the data; not known: {unknown}.",
+                "{edition}: {listed} countries of the region named in the data; not known: {unknown}.",
+                listed,
+            ).format(edition=edition, listed=self.number(listed), unknown=self.number(int(row["unknown"])))
+        if pd.isna(row["published"]):
+            return self.nt(
+                "{edition}: {listed} country named in the data; HRI's count for this edition is not in the"
+                " data, so the list is partial.",
+                "{edition}: {listed} countries named in the data; HRI's count for this edition is not in"
+                " the data, so the list is partial.",
+                listed,
+            ).format(edition=edition, listed=self.number(listed))
+        published = int(row["published"])
+        return self.nt(
+            "{edition}: {published} country according to HRI; the data names {listed}.",
+            "{edition}: {published} countries according to HRI; the data names {listed}.",
+            published,
+        ).format(edition=edition, published=self.number(published), listed=self.number(listed))
+
+    @cached_property
+    def trend_sentences(self) -> dict[str, list[str]]:
+        """Per indicator, one sentence per edition (the chart's text alternative)."""
+        return {
+            str(indicator): [self.trend_sentence(row) for _, row in rows.iterrows()]
+            for indicator, rows in self.trend.groupby("indicator", sort=False)
+        }
+
+    # ---- changes ---------------------------------------------------------------------------------
+
+    def change_heading(self, kind: str, count: int) -> str:
+        return self.nt("{label}: {count} country", "{label}: {count} countries", count).format(
+            label=self.t(CHANGE_KIND_LABELS[kind]), count=self.number(count)
+        )
+
+    def changes_gap(self, indicator: str) -> str:
+        """The gap between HRI's net change (its published totals) and the named changes, plainly."""
+        before, after = self.compared
+        if before is None:
+            return self.t(
+                "There is no edition before {edition} in the data: choose one to compare with."
+            ).format(edition=self.edition_labels[after])
+        rows = self.changes[self.changes["indicator"] == indicator]
+        gained = int((rows["change"] == analysis.GAINED).sum())
+        lost = int((rows["change"] == analysis.LOST).sum())
+        named = self.nt(
+            "The data names {gained} country that gained it and {lost} that lost it (net {net}).",
+            "The data names {gained} countries that gained it and {lost} that lost it (net {net}).",
+            gained,
+        ).format(gained=self.number(gained), lost=self.number(lost), net=signed(gained - lost, self.number))
+        if self.region != WORLD:
+            return named + " " + self.t("HRI publishes no regional totals to compare with.")
+        old = self.dataset.published.get((before, indicator))
+        new = self.dataset.published.get((after, indicator))
+        if old is None or new is None:
+            return named + " " + self.t("HRI's count for one of the two editions is not in the data.")
+        hri = self.t("HRI's published total went from {before} to {after} (net {net}).").format(
+            before=self.number(old), after=self.number(new), net=signed(new - old, self.number)
+        )
+        gap = (new - old) - (gained - lost)
+        if gap == 0:
+            return f"{hri} {named} " + self.t("The named changes account for HRI's net change.")
+        return f"{hri} {named} " + self.nt(
+            "{gap} country of HRI's net change is not accounted for by the countries named in the data.",
+            "{gap} countries of HRI's net change are not accounted for by the countries named in the data.",
+            abs(gap),
+        ).format(gap=self.number(abs(gap)))
+
+    # ---- regions ---------------------------------------------------------------------------------
+
+    def region_sentence(self, row: pd.Series) -> str:
+        parts = [
+            self.t("{indicator} {yes} (not known: {unknown})").format(
+                indicator=self.t(MAP_INDICATORS[i].short),
+                yes=self.number(int(row[f"{i}_yes"])),
+                unknown=self.number(int(row[f"{i}_unknown"])),
+            )
+            for i in analysis.REGION_INDICATORS
+        ]
+        count = int(row["countries"])
+        return self.nt(
+            "{region}: {count} country. {parts}.", "{region}: {count} countries. {parts}.", count
+        ).format(region=self.t(str(row["region"])), count=self.number(count), parts="; ".join(parts))
+
+    @cached_property
+    def view_summary(self) -> str:
+        """The whole view in words (image alt text, embed label)."""
+        if self.state.view == "trend":
+            return " ".join(
+                f"{self.label_of(i)}: {' '.join(lines)}" for i, lines in self.trend_sentences.items()
+            )
+        if self.state.view == "changes":
+            return " ".join(
+                f"{self.label_of(i)}: {self.changes_gap(i)}" for i in analysis.view_indicators(self.state)
+            )
+        return " ".join(self.region_sentence(row) for _, row in self.regions.iterrows())
+
+
+def signed(value: int, number: Callable[[int], str]) -> str:
+    """``+3``, ``-2``, ``0`` with the locale's digits grouping."""
+    return ("+" if value > 0 else "-" if value < 0 else "") + number(abs(value))
