@@ -15,7 +15,11 @@ What it writes (all described in ``data/datapackage.json``):
   references do not cover is written as ``unknown`` with no source: gaps are never guessed;
 - ``data/sources.csv``    one row per source URL, referenced by ``source_id``;
 - ``data/published_totals.csv`` HRI's published country totals per edition and indicator;
-- ``data/editions.csv``   the editions and their publication dates;
+- ``data/editions.csv``   the editions, their publication year (and month where known), HRI's report
+  page (``report_url``, the primary source of every fact of the edition) and the pages of its
+  per-country Table 1 (``table_pages``);
+- ``data/methods.csv``    each derivation rule a fact can rest on (``status.csv``'s ``method``), in plain
+  words with its HRI source, copied from the reference's ``methods.csv``;
 - ``data/datapackage.json`` the Frictionless descriptor of those files (``dashboard/dataset/datapackage.py``);
 - ``assets/geo/world_50m.json`` Natural Earth 1:50m countries as TopoJSON with ISO-3 ids, in the
   shape plotly.js expects for ``topojsonURL`` so the map draws with no request leaving the server.
@@ -28,6 +32,7 @@ import csv
 import hashlib
 import json
 import math
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -61,6 +66,55 @@ MAIN_POLYGON_SHARE = 0.15  # polygons with a box this share of the largest one's
 NAMED_FEATURES = {"Kosovo": "XKX"}
 # Tuvalu is absent from Natural Earth 1:50m; its anchor is the capital, Funafuti (8.52 S, 179.20 E).
 MANUAL_POINTS = {"TUV": (-8.52, 179.20)}
+
+
+# Which derivation rule (methods.csv) an evidence note rests on, tried in order: (pattern, method).
+METHOD_PATTERNS: list[tuple[str, str]] = [
+    (r"^(Parsed|Parse ambiguous|CDC_2026|Score \d)", "Transcribed score"),
+    (r"^R([1-5])\b", "R{0}"),
+    (r"^Carried from 2023 \(HRI gives 94 vs 88", "R5"),
+    (r"^P23 rule|^2022 status carried: 2023 update names its four", "P23"),
+    (r"^P rules?\b", "P"),
+    (r"^DCR (rule|complement)|DCR countries minus four", "DCR"),
+    (r"MENA", "MENA 2020"),
+    (r"prison-NSP|prison NSP kept|2023 update (adds|changes) only Ukraine", "Prison NSP 2022"),
+]
+# Bare rule codes and shorthand in the reference's notes, said in words (the note names its rule in
+# the ``method`` column, which the Atlas shows and links to /methods).
+NOTE_WORDS: list[tuple[str, str]] = [
+    (r"^(R[1-5]|P23 rule|P rules?|DCR rule|DCR complement)( reversed)?: ", ""),
+    (r"rules R5 and R3 \(no OAT removals\)", "the rules that no country stopped OAT"),
+    (r"rule R5 \(no OAT removals 2023-24\)", "the rule that no country stopped OAT in 2023-24"),
+    (r"^Parsed (\d{4}) table gives", r"The third-party transcription of HRI's \1 Table 1 gives"),
+    (r"^Parsed (\d{4}) (score|cells)", r"The third-party transcription of HRI's \1 Table 1: \2"),
+    (r"^CDC_2026 parse of GSHR (\d{4}) Table 1:", r"The third-party transcription of HRI's \1 Table 1:"),
+    (r"^CDC_2026 parsed (\d{4}) cells", r"The third-party transcription of HRI's \1 Table 1 cells"),
+    (r"^Parse ambiguous", "The third-party transcription is ambiguous"),
+    (r"^(\d{4}) score", r"The third-party transcription's \1 score"),
+    (r"^Score (\d)", r"Transcribed score \1"),
+    (r"^parsed ", "transcribed "),
+]
+
+
+def method_of(evidence: str, kind: str) -> str:
+    """The methods.csv rule a note rests on ("" for a direct quote of HRI)."""
+    for pattern, method in METHOD_PATTERNS:
+        if match := re.search(pattern, evidence):
+            return method.format(*match.groups()) if "{0}" in method else method
+    return "Transcribed score" if kind == "transcription_derived" else ""
+
+
+def plain_note(evidence: str) -> str:
+    """The note without rule codes (its rule is named in words beside it)."""
+    for pattern, words in NOTE_WORDS:
+        evidence = re.sub(pattern, words, evidence)
+    return evidence[:1].upper() + evidence[1:]
+
+
+def published_parts(published: str) -> tuple[str, str]:
+    """("2022", "2022-11") from "2022-11"; ("2020", "") where only the year is known."""
+    year, _, month = published.partition("-")
+    return year, f"{year}-{month}" if month else ""
 
 
 def source_id(url: str) -> str:
@@ -206,6 +260,41 @@ def build_geometry(
     return anchors, extents
 
 
+def build_export_geometry(geo_dir: Path, tolerance: float = 0.04) -> None:
+    """Write ``world_110m.json``: ``world_50m.json`` with each arc simplified (Douglas-Peucker,
+    ``tolerance`` degrees, about 0.2 px on a 1920 px world map) for exported images.
+
+    TopoJSON arcs are shared by the two countries they divide and each keeps its end points, so
+    neighbours still meet exactly (topology kept). Images ask plotly for ``resolution=110``,
+    which loads this file; the dashboard keeps the 50m file.
+    """
+    topo = json.loads((geo_dir / "world_50m.json").read_text(encoding="utf-8"))
+
+    def simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        keep = [False] * len(points)
+        keep[0] = keep[-1] = True
+        stack = [(0, len(points) - 1)]
+        while stack:
+            first, last = stack.pop()
+            (ax, ay), (bx, by) = points[first], points[last]
+            dx, dy = bx - ax, by - ay
+            norm = math.hypot(dx, dy)
+            far, index = 0.0, 0
+            for i in range(first + 1, last):
+                px, py = points[i]
+                d = abs(dy * (px - ax) - dx * (py - ay)) / norm if norm else math.hypot(px - ax, py - ay)
+                if d > far:
+                    far, index = d, i
+            if far > tolerance:
+                keep[index] = True
+                stack += [(first, index), (index, last)]
+        return [p for p, k in zip(points, keep, strict=True) if k]
+
+    topo["arcs"] = [[[round(x, 3), round(y, 3)] for x, y in simplify(arc)] for arc in decode_arcs(topo)]
+    del topo["transform"]
+    (geo_dir / "world_110m.json").write_text(json.dumps(topo, separators=(",", ":")), encoding="utf-8")
+
+
 def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
     """Rebuild every file; return a few counts for the log."""
     ref = reference / "data"
@@ -213,7 +302,10 @@ def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
     regions = read_csv(ref / "regions.csv")
     facts = read_csv(ref / "status.csv")
     totals = read_csv(ref / "published_totals.csv")
+    reports = {r["edition"]: r for r in read_csv(ref / "editions.csv")}
+    methods = read_csv(ref / "methods.csv")
     anchors, extents = build_geometry(reference, geo_dir)
+    build_export_geometry(geo_dir)
 
     countries = []
     for row in sorted(regions, key=lambda r: r["iso3"]):
@@ -228,7 +320,7 @@ def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
             {
                 "iso3": iso3,
                 "country": row["country"],
-                "hri_region": row["hri_region"],
+                "region": row["hri_region"],
                 "lat": round(lat, 3),
                 "lon": round(lon, 3),
                 "small": "true" if area < SMALL_BBOX_DEG2 else "false",
@@ -261,7 +353,8 @@ def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
                         "status": fact["status"] if fact else "unknown",
                         "source_id": sid(fact["source_url"]) if fact else "",
                         "evidence_kind": fact["evidence_kind"] if fact else "",
-                        "evidence": fact["evidence"] if fact else "",
+                        "evidence": plain_note(fact["evidence"]) if fact else "",
+                        "method": method_of(fact["evidence"], fact["evidence_kind"]) if fact else "",
                     }
                 )
     unused = set(known) - {(r["edition"], r["indicator"], r["iso3"]) for r in status_rows}
@@ -286,11 +379,38 @@ def build(reference: Path, data_dir: Path, geo_dir: Path) -> dict[str, int]:
     ]
     write_csv(data_dir / "sources.csv", ["source_id", "url", "publisher"], source_rows)
 
-    editions = [
-        {"edition": e, "label": label, "title": title, "published": published}
-        for e, label, title, published in EDITIONS
-    ]
+    editions = []
+    for e, label, title, published in EDITIONS:
+        year, month = published_parts(published)
+        report = reports.get(e)
+        if report is None or not report["report_url"]:
+            sys.exit(f"../shared/reference/data/editions.csv has no report_url for edition {e}")
+        editions.append(
+            {
+                "edition": e,
+                "label": label,
+                "title": title,
+                "published": year,
+                "published_month": month,
+                "report_url": report["report_url"],
+                "table_pages": report["table_pages"],
+            }
+        )
     write_csv(data_dir / "editions.csv", list(editions[0]), editions)
+    known_methods = {m["method"] for m in methods}
+    cited = {r["method"] for r in status_rows} - {""}
+    if cited - known_methods:
+        sys.exit(f"status rows name rules that methods.csv does not define: {sorted(cited - known_methods)}")
+    method_rows = [
+        {
+            "method": m["method"],
+            "applies_to": m["applies_to"],
+            "statement": m["statement"],
+            "hri_source_url": m["hri_source_url"],
+        }
+        for m in methods
+    ]
+    write_csv(data_dir / "methods.csv", list(method_rows[0]), method_rows)
     (data_dir / "datapackage.json").write_text(json.dumps(descriptor(), indent=2, ensure_ascii=False) + "\n")
     return {"countries": len(countries), "status rows": len(status_rows), "sources": len(sources)}
 

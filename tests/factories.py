@@ -29,12 +29,12 @@ from dashboard.dataset.load import SCHEMAS, Dataset, load_dataset
 # (edition, label, title, published), as in data/editions.csv.
 EDITIONS: tuple[tuple[str, str, str, str], ...] = (
     ("2020", "GSHR 2020", "Global State of Harm Reduction 2020", "2020"),
-    ("2022", "GSHR 2022", "Global State of Harm Reduction 2022", "2022-11"),
-    ("2023", "2023 update", "Global State of Harm Reduction 2023 update to key data", "2023-11"),
-    ("2024", "GSHR 2024", "Global State of Harm Reduction 2024", "2024-10"),
+    ("2022", "GSHR 2022", "Global State of Harm Reduction 2022", "2022"),
+    ("2023", "2023 update", "Global State of Harm Reduction 2023 update to key data", "2023"),
+    ("2024", "GSHR 2024", "Global State of Harm Reduction 2024", "2024"),
 )
 
-# (iso3, country, hri_region, lat, lon, small), as in data/countries.csv.
+# (iso3, country, region, lat, lon, small), as in data/countries.csv.
 COUNTRIES: tuple[tuple[str, str, str, float, float, bool], ...] = (
     ("COL", "Colombia", "Latin America", 4.099, -72.951, False),
     ("KEN", "Kenya", "sub-Saharan Africa", 0.4, 37.892, False),

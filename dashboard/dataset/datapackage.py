@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dashboard.core.indicators import DATA_INDICATORS, STATUSES
 from dashboard.core.regions import REGIONS
-from dashboard.dataset.load import EVIDENCE_KINDS, OPTIONAL_COLUMNS, SCHEMAS
+from dashboard.dataset.load import EVIDENCE_KINDS, OPTIONAL_COLUMNS, OPTIONAL_SCHEMAS, SCHEMAS
+
+# The descriptor's version: bump it (semantic versioning) whenever a file's columns change, and set
+# CREATED to that day. 1.1.0: countries.region (was hri_region), editions.published a year with
+# published_month, report_url and table_pages, status.method and methods.csv.
+VERSION = "1.1.0"
+CREATED = "2026-12-01T00:00:00Z"
 
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -37,15 +43,31 @@ FIELDS: dict[str, list[dict[str, object]]] = {
         {"name": "edition", "type": "string", "description": "Edition id used in URLs and other files."},
         {"name": "label", "type": "string", "description": "Short label shown in the Atlas."},
         {"name": "title", "type": "string", "description": "Full title of HRI's publication."},
-        {"name": "published", "type": "string", "description": "Publication year or year-month."},
+        {"name": "published", "type": "year", "description": "Year of publication."},
+        {
+            "name": "published_month",
+            "type": "yearmonth",
+            "description": "Month of publication (YYYY-MM); empty where only the year is known.",
+        },
+        {
+            "name": "report_url",
+            "type": "string",
+            "format": "uri",
+            "description": "HRI's page for the report: the primary source of every fact of the edition.",
+        },
+        {
+            "name": "table_pages",
+            "type": "string",
+            "description": "Pages of the report's per-country Table 1 (empty where not stated).",
+        },
     ],
     "countries.csv": [
         {"name": "iso3", "type": "string", "description": "ISO 3166-1 alpha-3 code (Kosovo: XKX)."},
         {"name": "country", "type": "string", "description": "English name (pycountry common name)."},
         {
-            "name": "hri_region",
+            "name": "region",
             "type": "string",
-            "description": "HRI region.",
+            "description": "HRI region (the same name and values as in the exports' region column).",
             "constraints": {"enum": list(REGIONS.values())},
         },
         {"name": "lat", "type": "number", "description": "Latitude of the map marker anchor (degrees)."},
@@ -90,6 +112,22 @@ FIELDS: dict[str, list[dict[str, object]]] = {
             "constraints": {"enum": [*EVIDENCE_KINDS, ""]},
         },
         {"name": "evidence", "type": "string", "description": "Short note on the rule or quote used."},
+        {
+            "name": "method",
+            "type": "string",
+            "description": "The rule (methods.csv) the fact rests on; empty for a direct quote of HRI.",
+        },
+    ],
+    "methods.csv": [
+        {"name": "method", "type": "string", "description": "Rule id, as in status.csv's method."},
+        {"name": "applies_to", "type": "string", "description": "Indicators and editions it covers."},
+        {"name": "statement", "type": "string", "description": "The rule in plain words."},
+        {
+            "name": "hri_source_url",
+            "type": "string",
+            "format": "uri",
+            "description": "Where HRI's statement the rule rests on is published (empty: HRI's Table 1).",
+        },
     ],
     "published_totals.csv": [
         {"name": "edition", "type": "string", "description": "Edition id (editions.csv)."},
@@ -110,11 +148,14 @@ PRIMARY_KEYS = {
     "sources.csv": ["source_id"],
     "status.csv": ["edition", "indicator", "iso3"],
     "published_totals.csv": ["edition", "indicator"],
+    "methods.csv": ["method"],
 }
 FOREIGN_KEYS = {
     "status.csv": [
         {"fields": "edition", "reference": {"resource": "editions", "fields": "edition"}},
         {"fields": "iso3", "reference": {"resource": "countries", "fields": "iso3"}},
+        {"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}},
+        {"fields": "method", "reference": {"resource": "methods", "fields": "method"}},
     ],
     "published_totals.csv": [
         {"fields": "edition", "reference": {"resource": "editions", "fields": "edition"}},
@@ -126,8 +167,8 @@ FOREIGN_KEYS = {
 def descriptor() -> dict[str, object]:
     """The datapackage.json dictionary for the files in ``data/``."""
     resources = []
-    for name in SCHEMAS:
-        expected = [*SCHEMAS[name], *OPTIONAL_COLUMNS.get(name, ())]
+    for name in [*SCHEMAS, *OPTIONAL_SCHEMAS]:
+        expected = [*(SCHEMAS.get(name) or OPTIONAL_SCHEMAS[name]), *OPTIONAL_COLUMNS.get(name, ())]
         assert [f["name"] for f in FIELDS[name]] == expected, name
         schema: dict[str, object] = {"fields": FIELDS[name], "primaryKey": PRIMARY_KEYS[name]}
         if name in FOREIGN_KEYS:
@@ -144,6 +185,8 @@ def descriptor() -> dict[str, object]:
         )
     return {
         "name": "harm-reduction-atlas",
+        "version": VERSION,
+        "created": CREATED,
         "title": "Harm Reduction Atlas: harm reduction services and national policy support by country",
         "description": (
             "Country-level status (yes / no / unknown) of needle and syringe programmes, opioid agonist"
@@ -154,6 +197,11 @@ def descriptor() -> dict[str, object]:
         "licenses": [LICENCE],
         "sources": [
             HRI,
+            {
+                "title": "Derivation rules (methods.csv): Harm Reduction Atlas reference research, each"
+                " rule with the HRI statement it rests on",
+                "path": "https://hri.global/flagship-research/the-global-state-of-harm-reduction/",
+            },
             {
                 "title": "Natural Earth (map geometry, public domain)",
                 "path": "https://www.naturalearthdata.com/",

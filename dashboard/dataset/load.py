@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -37,7 +38,7 @@ EVIDENCE_KINDS: dict[str, str] = {
 
 SCHEMAS: dict[str, tuple[str, ...]] = {
     "editions.csv": ("edition", "label", "title", "published"),
-    "countries.csv": ("iso3", "country", "hri_region", "lat", "lon", "small"),
+    "countries.csv": ("iso3", "country", "region", "lat", "lon", "small"),
     "sources.csv": ("source_id", "url", "publisher"),
     "status.csv": ("edition", "indicator", "iso3", "status", "source_id", "evidence_kind", "evidence"),
     "published_totals.csv": ("edition", "indicator", "countries", "source_id"),
@@ -46,7 +47,25 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
 # main polygons, written by scripts/build_data.py from the geometry; empty for the others. Optional
 # in the header (a data directory without them fits every country by its centre).
 EXTENT_COLUMNS = ("extent_west", "extent_south", "extent_east", "extent_north")
-OPTIONAL_COLUMNS = {"countries.csv": EXTENT_COLUMNS}
+# editions.csv: the month of publication where known (``YYYY-MM``), HRI's report page (the primary
+# source of every fact of the edition) and the pages of its per-country Table 1. status.csv: the
+# derivation rule (methods.csv) a fact rests on, empty for a direct quote of HRI.
+OPTIONAL_COLUMNS = {
+    "countries.csv": EXTENT_COLUMNS,
+    "editions.csv": ("published_month", "report_url", "table_pages"),
+    "status.csv": ("method",),
+}
+# Optional files: a directory without them has no stated rules (every fact links only its source).
+OPTIONAL_SCHEMAS: dict[str, tuple[str, ...]] = {
+    "methods.csv": ("method", "applies_to", "statement", "hri_source_url"),
+}
+YEAR = re.compile(r"^\d{4}$")
+YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def no_methods() -> pd.DataFrame:
+    """The methods frame of a data directory without methods.csv."""
+    return pd.DataFrame(columns=list(OPTIONAL_SCHEMAS["methods.csv"]), dtype=object)
 
 
 class DataError(ValueError):
@@ -107,7 +126,7 @@ def read_rows(path: Path) -> list[Row]:
     reader = csv.reader(io.StringIO(text, newline=""))
     records = _records(reader, name)
     header = [h.strip() for h in next(records)]
-    expected = SCHEMAS[name]
+    expected = SCHEMAS.get(name) or OPTIONAL_SCHEMAS[name]
     for column in expected:
         if column not in header:
             raise DataError(name, 1, column, f"required column is missing (header: {', '.join(header)})")
@@ -190,6 +209,21 @@ class Dataset:
     status: pd.DataFrame  # long: edition, indicator, iso3, status, source_id, evidence_kind, evidence
     totals: pd.DataFrame  # edition, indicator, countries, source_id
     directory: Path = field(default=DEFAULT_DATA_DIR)
+    methods: pd.DataFrame = field(
+        default_factory=lambda: no_methods()
+    )  # method, applies_to, statement, hri_source_url
+
+    @cached_property
+    def report_urls(self) -> dict[str, str]:
+        """HRI's report page per edition (the primary source of its facts; "" where not in the data)."""
+        urls = self.editions["report_url"] if "report_url" in self.editions else [""] * len(self.editions)
+        return {e: u or "" for e, u in zip(self.editions["edition"], urls)}
+
+    @cached_property
+    def table_pages(self) -> dict[str, str]:
+        """The pages of each edition's per-country Table 1 ("" where not in the data)."""
+        pages = self.editions["table_pages"] if "table_pages" in self.editions else [""] * len(self.editions)
+        return {e: p or "" for e, p in zip(self.editions["edition"], pages)}
 
     @property
     def edition_ids(self) -> list[str]:
@@ -242,11 +276,15 @@ class Dataset:
                 frame[indicator] = rows["status"]
                 frame[f"{indicator}_source"] = rows["source_url"]
                 frame[f"{indicator}_evidence"] = rows["evidence_kind"]
+                frame[f"{indicator}_method"] = rows["method"]
+                frame[f"{indicator}_note"] = rows["evidence"]
             for indicator in DATA_INDICATORS:  # an edition without facts for one: all not known
                 if indicator not in frame:
                     frame[indicator] = UNKNOWN
                     frame[f"{indicator}_source"] = ""
                     frame[f"{indicator}_evidence"] = ""
+                    frame[f"{indicator}_method"] = ""
+                    frame[f"{indicator}_note"] = ""
             frame = frame.fillna({c: UNKNOWN for c in DATA_INDICATORS if c in frame}).fillna("")
             out[str(edition)] = frame.join(extents)
         return out
@@ -257,9 +295,21 @@ def _validate(data_dir: Path) -> Dataset:
     for name, found in rows.items():
         if not found:
             raise DataError(name, 2, None, "file has a header but no data rows")
+    for name in OPTIONAL_SCHEMAS:
+        if (data_dir / name).is_file():
+            rows[name] = read_rows(data_dir / name)
 
     editions = rows["editions.csv"]
     check_unique(editions, lambda r: (r["edition"],), "edition")
+    for r in editions:
+        if not YEAR.match(r["published"]):
+            raise r.error("published", f"'{r['published']}' is not a year (YYYY)")
+        month = r.values.get("published_month", "")
+        if month and not (YEAR_MONTH.match(month) and month.startswith(r["published"])):
+            raise r.error("published_month", f"'{month}' is not a month (YYYY-MM) of {r['published']}")
+        report = r.values.get("report_url", "")
+        if report and not report.startswith(("https://", "http://")):
+            raise r.error("report_url", f"'{report}' is not an http(s) URL")
     edition_ids = {r["edition"] for r in editions}
 
     countries = rows["countries.csv"]
@@ -267,7 +317,7 @@ def _validate(data_dir: Path) -> Dataset:
     for r in countries:
         if pycountry.countries.get(alpha_3=r["iso3"]) is None and r["iso3"] not in EXTRA_ISO3:
             raise r.error("iso3", f"unknown ISO 3166-1 alpha-3 code '{r['iso3']}'")
-        check_domain(r, "hri_region", set(SLUG_BY_LABEL))
+        check_domain(r, "region", set(SLUG_BY_LABEL))
         check_domain(r, "small", ("true", "false"))
         check_extent(r)
         for column, bound in (("lat", 90), ("lon", 180)):
@@ -286,6 +336,15 @@ def _validate(data_dir: Path) -> Dataset:
             raise r.error("url", f"'{r['url']}' is not an http(s) URL")
     source_ids = {r["source_id"] for r in sources}
 
+    methods = rows.get("methods.csv", [])
+    check_unique(methods, lambda r: (r["method"],), "method")
+    for r in methods:
+        if not r["statement"]:
+            raise r.error("statement", "a rule needs its statement in plain words")
+        if r["hri_source_url"] and not r["hri_source_url"].startswith(("https://", "http://")):
+            raise r.error("hri_source_url", f"'{r['hri_source_url']}' is not an http(s) URL")
+    method_ids = {r["method"] for r in methods}
+
     status = rows["status.csv"]
     check_unique(status, lambda r: (r["edition"], r["indicator"], r["iso3"]), "edition, indicator, iso3")
     for r in status:
@@ -300,6 +359,8 @@ def _validate(data_dir: Path) -> Dataset:
             raise r.error("source_id", f"'{r['source_id']}' is not in sources.csv")
         if value in (YES, NO) or r["evidence_kind"]:
             check_domain(r, "evidence_kind", set(EVIDENCE_KINDS))
+        if r.values.get("method") and r["method"] not in method_ids:
+            raise r.error("method", f"'{r['method']}' is not a rule in methods.csv")
 
     totals = rows["published_totals.csv"]
     check_unique(totals, lambda r: (r["edition"], r["indicator"]), "edition, indicator")
@@ -325,11 +386,11 @@ def _validate(data_dir: Path) -> Dataset:
             )
 
     def frame(name: str) -> pd.DataFrame:
-        columns = [*SCHEMAS[name], *OPTIONAL_COLUMNS.get(name, ())]
+        columns = [*(SCHEMAS.get(name) or OPTIONAL_SCHEMAS[name]), *OPTIONAL_COLUMNS.get(name, ())]
         values = [{c: r.values.get(c, "") for c in columns} for r in rows[name]]
         return pd.DataFrame(values, columns=columns, dtype="string").astype(object)
 
-    country_df = frame("countries.csv").set_index("iso3")
+    country_df = frame("countries.csv").set_index("iso3").rename(columns={"region": "hri_region"})
     country_df["country"] = [country_name(i, n) for i, n in zip(country_df.index, country_df["country"])]
     country_df["region"] = country_df["hri_region"].map(SLUG_BY_LABEL)
     country_df["lat"] = country_df["lat"].astype(float)
@@ -346,6 +407,7 @@ def _validate(data_dir: Path) -> Dataset:
         status=frame("status.csv"),
         totals=totals_df,
         directory=data_dir,
+        methods=frame("methods.csv") if "methods.csv" in rows else no_methods(),
     )
 
 

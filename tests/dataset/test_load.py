@@ -110,7 +110,7 @@ def test_completeness_table():
     ("file", "column", "match", "value", "message"),
     [
         ("countries.csv", "iso3", ("iso3", "COL"), "ZZZ", "unknown ISO 3166-1 alpha-3 code 'ZZZ'"),
-        ("countries.csv", "hri_region", ("iso3", "COL"), "Atlantis", "unknown value 'Atlantis'"),
+        ("countries.csv", "region", ("iso3", "COL"), "Atlantis", "unknown value 'Atlantis'"),
         ("countries.csv", "lat", ("iso3", "COL"), "north", "not a number"),
         ("status.csv", "status", ("status", "yes"), "maybe", "unknown value 'maybe'"),
         ("status.csv", "source_id", ("status", "yes"), "", "needs a source"),
@@ -120,6 +120,11 @@ def test_completeness_table():
         ("status.csv", "evidence_kind", ("status", "yes"), "rumour", "unknown value 'rumour'"),
         ("published_totals.csv", "countries", ("indicator", "nsp"), "ninety", "not a whole number"),
         ("sources.csv", "url", ("publisher", "hri.global"), "ftp://x", "not an http(s) URL"),
+        ("editions.csv", "published", ("edition", "2022"), "2022-11", "'2022-11' is not a year (YYYY)"),
+        ("editions.csv", "published_month", ("edition", "2022"), "2023-11", "not a month (YYYY-MM) of 2022"),
+        ("editions.csv", "report_url", ("edition", "2024"), "hri.global/x", "not an http(s) URL"),
+        ("status.csv", "method", ("method", "R3"), "R9", "'R9' is not a rule in methods.csv"),
+        ("methods.csv", "statement", ("method", "P23"), "", "needs its statement in plain words"),
     ],
 )
 def test_bad_cell_names_file_row_and_column(data_copy, file, column, match, value, message):
@@ -147,7 +152,7 @@ def test_missing_column(data_copy):
     rewrite(path, lambda rows: [r.pop(2) for r in rows])
     with pytest.raises(DataError, match="required column is missing") as err:
         load_dataset(data_copy)
-    assert (err.value.file, err.value.row, err.value.column) == ("countries.csv", 1, "hri_region")
+    assert (err.value.file, err.value.row, err.value.column) == ("countries.csv", 1, "region")
 
 
 @pytest.mark.parametrize("content", ["", "\n\n  \n"])
@@ -231,13 +236,16 @@ def test_datapackage_matches_files():
     import json
 
     from dashboard.dataset.datapackage import descriptor
-    from dashboard.dataset.load import OPTIONAL_COLUMNS, SCHEMAS
+    from dashboard.dataset.load import OPTIONAL_COLUMNS, OPTIONAL_SCHEMAS, SCHEMAS
 
     shipped = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     assert shipped == descriptor()
     for resource in shipped["resources"]:
         header = (DATA_DIR / resource["path"]).read_text(encoding="utf-8").splitlines()[0].split(",")
-        columns = [*SCHEMAS[resource["path"]], *OPTIONAL_COLUMNS.get(resource["path"], ())]
+        columns = [
+            *(SCHEMAS.get(resource["path"]) or OPTIONAL_SCHEMAS[resource["path"]]),
+            *OPTIONAL_COLUMNS.get(resource["path"], ()),
+        ]
         assert [f["name"] for f in resource["schema"]["fields"]] == header == columns
 
 
@@ -253,3 +261,36 @@ def test_datapackage_matches_files():
 )
 def test_display_names_read_naturally(dataset, iso3, name):
     assert dataset.countries.loc[iso3, "country"] == name
+
+
+def test_shipped_data_passes_the_frictionless_validator():
+    """An outside check beside our own: frictionless reads data/ through its descriptor, keys included."""
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(DATA_DIR / "datapackage.json")
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:5]
+    assert [t.name for t in report.tasks] == [
+        "editions", "countries", "sources", "status", "published-totals", "methods"
+    ]  # fmt: skip
+
+
+def test_every_fact_resting_on_a_rule_names_it_and_no_note_shows_a_code():
+    dataset = load_dataset(DATA_DIR)
+    status = dataset.status
+    rules = set(dataset.methods["method"])
+    assert set(status["method"]) - {""} == rules  # every rule is used, none is undefined
+    assert (
+        not status["evidence"].str.contains(r"\b(?:R[1-5]|P23|CDC_2026)\b|^Parsed|\brule:", regex=True).any()
+    )
+    transcribed = status[status["evidence_kind"] == "transcription_derived"]
+    assert (transcribed["method"] != "").all()
+    assert dataset.report_urls["2024"].startswith("https://hri.global/")
+    assert dataset.table_pages == {"2020": "10-13", "2022": "14-19", "2023": "", "2024": "12-17"}
+
+
+def test_methods_file_is_optional(data_copy):
+    (data_copy / "methods.csv").unlink()
+    set_cell(data_copy / "status.csv", 2, "method", "")
+    rewrite(data_copy / "status.csv", lambda rows: [r.__setitem__(-1, "") for r in rows[1:]])
+    dataset = load_dataset(data_copy)
+    assert list(dataset.methods.columns) == ["method", "applies_to", "statement", "hri_source_url"]
+    assert dataset.methods.empty
