@@ -22,10 +22,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"INVALID {data_dir}: {exc}", file=sys.stderr)
         return 1
     table = completeness(dataset)
-    print(
-        f"OK {data_dir}: {len(dataset.countries)} countries, {len(dataset.status)} status rows,"
-        f" {len(dataset.sources)} sources"
+    counts = (
+        (len(dataset.countries), "country", "countries"),
+        (len(dataset.status), "status row", "status rows"),
+        (len(dataset.sources), "source", "sources"),
     )
+    print(f"OK {data_dir}: " + ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts))
     print("listed = countries with 'yes' in the data; published = HRI's total\n")
     print(f"{'edition':<8}{'indicator':<12}{'listed':>7}{'published':>10}{'no':>5}{'unknown':>8}  complete")
     for r in table.itertuples():
