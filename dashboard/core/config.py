@@ -17,17 +17,41 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class Corrections:
+    """Where "suggest a correction" reports go: ``url`` (a template with ``{title}`` and ``{body}``,
+    e.g. an issue tracker's new-issue URL) or ``email`` (a ``mailto:``); neither: shown to copy."""
+
+    url: str = ""
+    email: str = ""
+
+
+def corrections_from_env(env: dict[str, str] | None = None) -> Corrections:
+    """``CORRECTIONS_URL`` (http(s), with ``{title}`` or ``{body}``) and ``CORRECTIONS_EMAIL``."""
+    env = dict(os.environ) if env is None else env
+    url, email = env.get("CORRECTIONS_URL", "").strip(), env.get("CORRECTIONS_EMAIL", "").strip()
+    if url and (
+        not url.startswith(("https://", "http://")) or ("{title}" not in url and "{body}" not in url)
+    ):
+        raise ConfigError(f"CORRECTIONS_URL must be an http(s) URL with {{title}} and {{body}} (got {url!r})")
+    if email and ("@" not in email or any(c in email for c in '?&/ <>"\n')):
+        raise ConfigError(f"CORRECTIONS_EMAIL must be one e-mail address (got {email!r})")
+    return Corrections(url, email)
+
+
+@dataclass(frozen=True)
 class Settings:
     host: str = "127.0.0.1"
     port: int = 8050
     debug: bool = False
     data_dir: Path = ROOT / "data"
     log_level: str = "INFO"
+    corrections: Corrections = Corrections()
 
 
 def from_env(env: dict[str, str] | None = None) -> Settings:
     """``HOST``, ``PORT``, ``DEBUG=1``, ``ATLAS_DATA_DIR`` (another validated data directory) and
-    ``LOG_LEVEL`` (``DEBUG`` … ``CRITICAL``, default ``INFO``)."""
+    ``LOG_LEVEL`` (``DEBUG`` … ``CRITICAL``, default ``INFO``); ``CORRECTIONS_URL`` and
+    ``CORRECTIONS_EMAIL`` (see :func:`corrections_from_env`)."""
     env = dict(os.environ) if env is None else env
     log_level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
     if log_level not in LOG_LEVELS:
@@ -41,6 +65,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         debug=env.get("DEBUG", "") == "1",
         data_dir=Path(env.get("ATLAS_DATA_DIR", ROOT / "data")),
         log_level=log_level,
+        corrections=corrections_from_env(env),
     )
 
 

@@ -9,7 +9,7 @@ from dash import Dash
 from dashboard.app import callbacks, layout
 from dashboard.core.config import ROOT
 from dashboard.dataset.load import load_dataset
-from dashboard.web import api, caching, embed, security
+from dashboard.web import api, caching, embed, profile, security
 
 
 def create_app(data_dir: Path | str | None = None) -> Dash:
@@ -28,6 +28,7 @@ def create_app(data_dir: Path | str | None = None) -> Dash:
     callbacks.register(app, dataset)
     api.register(app.server, dataset)
     embed.register(app, dataset)
+    profile.register(app, dataset)
     caching.register(app)
     security.register(app)  # last: hashes Dash's inline scripts once all callbacks exist
     return app
