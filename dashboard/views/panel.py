@@ -15,6 +15,7 @@ from dashboard.core.i18n import N_, Translate
 from dashboard.core.indicators import INDICATORS, OPTIONAL_INDICATORS, STATUS_LABELS, UNKNOWN
 from dashboard.core.regions import region_label
 from dashboard.dataset.load import EVIDENCE_KINDS, Dataset
+from dashboard.views.sources import METHODS_PATH, FactSources, fact_sources, method_anchor, method_name
 
 PANEL_HEADING = "panel-heading"
 FACTS = "facts"  # id prefix of the status table's headings (edition and indicator)
@@ -35,6 +36,7 @@ class Fact:
     status: str
     source: str
     evidence: str
+    sources: FactSources | None = None  # HRI's report first, then how it was read (sources.py)
 
 
 def panel_indicators(dataset: Dataset) -> list[str]:
@@ -43,8 +45,13 @@ def panel_indicators(dataset: Dataset) -> list[str]:
     return [*INDICATORS, *(i for i in OPTIONAL_INDICATORS if i in present)]
 
 
-def country_facts(dataset: Dataset, iso3: str) -> list[Fact]:
-    """Every indicator x edition for a country (``unknown`` where the data has no row)."""
+def country_facts(
+    dataset: Dataset, iso3: str, t: Translate | None = None, methods: str = METHODS_PATH
+) -> list[Fact]:
+    """Every indicator x edition for a country (``unknown`` where the data has no row).
+
+    With ``t``, each fact carries its sources in that language (:func:`fact_sources`).
+    """
     facts = []
     for indicator in panel_indicators(dataset):
         for edition in dataset.edition_ids:
@@ -57,6 +64,7 @@ def country_facts(dataset: Dataset, iso3: str) -> list[Fact]:
                     status,
                     row.get(f"{indicator}_source", "") or "",
                     row.get(f"{indicator}_evidence", "") or "",
+                    fact_sources(dataset, edition, indicator, iso3, t, methods) if t else None,
                 )
             )
     return facts
@@ -81,10 +89,32 @@ def _label(indicator: str) -> str:
     return (INDICATORS.get(indicator) or OPTIONAL_INDICATORS[indicator]).label
 
 
+def _link(text: str, label: str, href: str, className: str) -> html.A:
+    """A short link in a narrow cell; its whole label is its accessible name (and tooltip)."""
+    return html.A(
+        text,
+        href=href,
+        target="_blank",
+        rel="noopener noreferrer",
+        className=className,
+        title=label,
+        **{"aria-label": label},
+    )
+
+
 def _cell(fact: Fact, t: Translate, headers: str) -> html.Td:
-    """Status, source link and a short evidence label (its plain-words meaning in ``title``)."""
+    """Status, HRI's report first, how it was read, and the rule it rests on (linked to /methods)."""
     parts: list = [html.Span(t(STATUS_LABELS[fact.status]), className=f"badge badge-{fact.status}")]
-    if fact.source:
+    sources = fact.sources
+    if sources is not None and sources.primary is not None:
+        opens = t("Opens in a new tab")
+        parts.append(
+            _link(t("HRI"), f"{sources.primary.label} ({opens})", sources.primary.url, "source-link")
+        )
+        if sources.secondary is not None:
+            secondary = sources.secondary
+            parts.append(_link(t("read via"), f"{secondary.label} ({opens})", secondary.url, "source-link"))
+    elif fact.source:
         parts.append(
             html.A(
                 t("source"),
@@ -95,7 +125,18 @@ def _cell(fact: Fact, t: Translate, headers: str) -> html.Td:
                 title=t("Opens in a new tab"),
             )
         )
-    if fact.evidence in EVIDENCE_SHORT:
+    if sources is not None and sources.method_url and fact.evidence in EVIDENCE_SHORT:
+        label = f"{t(EVIDENCE_KINDS[fact.evidence])} {sources.method_name}"
+        parts.append(
+            html.A(
+                t(EVIDENCE_SHORT[fact.evidence]),
+                href=sources.method_url,
+                className="evidence",
+                title=label,
+                **{"aria-label": label},
+            )
+        )
+    elif fact.evidence in EVIDENCE_SHORT:
         parts.append(
             html.Span(
                 t(EVIDENCE_SHORT[fact.evidence]), className="evidence", title=t(EVIDENCE_KINDS[fact.evidence])
@@ -122,14 +163,48 @@ def _indicator_rows(indicator: str, editions: list[str], by_key: dict, t: Transl
     )
 
 
-def country_panel(dataset: Dataset, iso3: str, t: Translate, name: str | None = None) -> list:
+def _sources_section(dataset: Dataset, facts: list[Fact], t: Translate, methods: str) -> list:
+    """HRI's reports (the primary source of every fact), then the rules the facts rest on, linked."""
+    reports = []
+    for edition in dataset.edition_ids:
+        first = next(
+            (f.sources.primary for f in facts if f.edition == edition and f.sources and f.sources.primary),
+            None,
+        )
+        if first is not None:
+            reports.append(
+                html.Li(html.A(first.label, href=first.url, target="_blank", rel="noopener noreferrer"))
+            )
+    rules = dict.fromkeys(f.sources.method for f in facts if f.sources and f.sources.method)
+    out: list = [
+        html.H3(t("Sources")),
+        html.P(t("Every fact is Harm Reduction International's, from its report for the edition:")),
+        html.Ul(reports, className="panel-reports"),
+    ]
+    if rules:
+        out += [
+            html.P(t("Facts that follow from HRI's statements rest on these rules (see the methods page):")),
+            html.Ul(
+                [html.Li(html.A(method_name(m, t), href=f"{methods}#{method_anchor(m)}")) for m in rules],
+                className="panel-rules",
+            ),
+        ]
+    out.append(html.P(html.A(t("How the Atlas knows each fact (methods)"), href=methods)))
+    return out
+
+
+def country_panel(
+    dataset: Dataset, iso3: str, t: Translate, name: str | None = None, *, lang: str = "en", base: str = ""
+) -> list:
     """Children of the panel: name, region, the status table, what changed, how facts are known.
 
-    ``name`` is the country's name in the view's language (default: the data's English name).
+    ``name`` is the country's name in the view's language (default: the data's English name);
+    ``base`` is the app's path prefix for the /methods links (relative by default).
     """
     country = dataset.countries.loc[iso3]
     editions = dataset.edition_ids
-    facts = country_facts(dataset, iso3)
+    methods = f"{base}methods" + (f"?lang={lang}" if lang != "en" else "")
+    facts = country_facts(dataset, iso3, t, methods)
     by_key = {(f.indicator, f.edition): f for f in facts}
     labels = {e: t(label) for e, label in dataset.edition_labels.items()}
     table = html.Table(
@@ -183,4 +258,5 @@ def country_panel(dataset: Dataset, iso3: str, t: Translate, name: str | None = 
             ],
             className="evidence-list",
         ),
+        *_sources_section(dataset, facts, t, methods),
     ]
