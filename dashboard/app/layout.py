@@ -6,14 +6,19 @@ Behaviour (which builder runs when) lives in callbacks.py. Every user-facing str
 
 from __future__ import annotations
 
+import csv
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import dash_ag_grid as dag
 import flask
+import pandas as pd
+import pycountry
 from dash import Dash, dcc, html
 
 from dashboard.app import ids, share
-from dashboard.app.props import aria
+from dashboard.app.props import aria, data
+from dashboard.core.config import ROOT
 from dashboard.core.i18n import (
     LANGUAGES,
     Translate,
@@ -31,9 +36,11 @@ from dashboard.core.indicators import (
     UNKNOWN,
 )
 from dashboard.core.regions import REGIONS, WORLD, region_label
-from dashboard.core.state import ViewState
+from dashboard.core.state import Note, ViewState
 from dashboard.dataset.load import Dataset
 from dashboard.views.describe import DISCLAIMER, View, parse_query
+from dashboard.views.figures import LAND_COLOUR, MapData, map_figure
+from dashboard.views.panel import country_panel
 
 NO_COMPARISON = "none"
 
@@ -65,14 +72,16 @@ def initial_query() -> str:
 
 # ---- controls ------------------------------------------------------------------------------------
 
+PRISON_INDICATORS = ("prison_nsp", "prison_oat")  # grouped under "Prisons" in the indicator select
 
-def option_id(param: str, value: str) -> dict[str, str]:
-    """Id of the button that sets query parameter ``param`` to ``value``."""
-    return {"type": ids.OPTION, "param": param, "value": value}
+
+def control_id(param: str) -> str:
+    """Id of the select that sets query parameter ``param``."""
+    return f"control-{param}"
 
 
 def option_values(dataset: Dataset) -> dict[str, list[str]]:
-    """Per parameter, the values its buttons offer, in display order."""
+    """Per parameter, the values its select offers, in display order."""
     return {
         "indicator": list(MAP_INDICATORS),
         "edition": dataset.edition_ids,
@@ -82,36 +91,76 @@ def option_values(dataset: Dataset) -> dict[str, list[str]]:
 
 
 def selected(state: ViewState, param: str) -> str:
-    """The value a parameter's button group shows as pressed."""
+    """The value a parameter's select shows."""
     value = getattr(state, param)
     return NO_COMPARISON if param == "compare" and value is None else value
 
 
-def _group(param: str, legend: str, options: list[tuple[str, str]], state: ViewState) -> html.Div:
-    """A row of toggle buttons (``aria-pressed``): native, focusable, labelled by the group's name."""
+def _options(param: str, pairs: list[tuple[str, str]], state: ViewState) -> list[html.Option]:
     current = selected(state, param)
+    return [
+        html.Option(
+            label,
+            value=value,
+            selected=value == current,
+            disabled=param == "compare" and value == state.edition,
+        )
+        for value, label in pairs
+    ]
+
+
+def _select(param: str, label: str, children: list) -> html.Div:
+    """A labelled native ``<select>``: one Tab stop, arrow keys inside, the platform's own list.
+
+    It writes the URL in the browser (assets/dashboard_controls.js), so a switch costs the one
+    round trip that renders the new view; ``data-default`` is the value the URL leaves out.
+    """
     return html.Div(
         [
-            html.Span(legend, id=f"{param}-legend", className="group-label"),
-            html.Div(
-                [
-                    html.Button(
-                        label,
-                        id=option_id(param, value),
-                        n_clicks=0,
-                        type="button",
-                        className="option",
-                        disabled=param == "compare" and value == state.edition,
-                        **aria(pressed="true" if value == current else "false"),
-                    )
-                    for value, label in options
-                ],
-                role="group",
-                className="segmented",
-                **aria(labelledby=f"{param}-legend"),
+            html.Label(label, htmlFor=control_id(param), className="control-label"),
+            html.Select(
+                children,
+                id=control_id(param),
+                name=param,
+                className="select",
+                **data(param=param, default=selected(ViewState(), param)),
             ),
         ],
         className=f"control control-{param}",
+    )
+
+
+def controls(dataset: Dataset, state: ViewState, t: Translate) -> html.Div:
+    """Indicator, edition, compare and region: each select mirrors a query parameter."""
+    editions = View(dataset, state).edition_labels
+    indicator_labels = [(i.id, t(i.label)) for i in MAP_INDICATORS.values()]
+    community = [pair for pair in indicator_labels if pair[0] not in PRISON_INDICATORS]
+    prisons = [pair for pair in indicator_labels if pair[0] in PRISON_INDICATORS]
+    indicator_options: list = _options("indicator", community, state)
+    if prisons:
+        indicator_options.append(html.Optgroup(_options("indicator", prisons, state), label=t("Prisons")))
+    return html.Div(
+        [
+            _select("indicator", t("Show"), indicator_options),
+            _select("edition", t("Edition"), _options("edition", list(editions.items()), state)),
+            _select(
+                "compare",
+                t("Compare with edition"),
+                _options("compare", [(NO_COMPARISON, t("No comparison")), *editions.items()], state),
+            ),
+            _select(
+                "region",
+                t("Region"),
+                _options(
+                    "region",
+                    [(WORLD, t("World")), *((slug, t(label)) for slug, label in REGIONS.items())],
+                    state,
+                ),
+            ),
+        ],
+        className="controls",
+        role="group",
+        **aria(label=t("Map settings")),
     )
 
 
@@ -149,31 +198,6 @@ def language_nav(state: ViewState, base: str, t: Translate) -> html.Nav:
     )
 
 
-def controls(dataset: Dataset, state: ViewState, t: Translate) -> html.Nav:
-    """Indicator, edition, compare and region: each button group mirrors a query parameter."""
-    editions = View(dataset, state).edition_labels
-    labels = {
-        "indicator": {i.id: t(i.label) for i in MAP_INDICATORS.values()},
-        "edition": editions,
-        "compare": {NO_COMPARISON: t("No comparison"), **editions},
-        "region": {WORLD: t("World"), **{slug: t(label) for slug, label in REGIONS.items()}},
-    }
-    legends = {
-        "indicator": t("Show"),
-        "edition": t("Edition"),
-        "compare": t("Compare with edition"),
-        "region": t("Region"),
-    }
-    return html.Nav(
-        [
-            _group(param, legends[param], [(v, labels[param][v]) for v in values], state)
-            for param, values in option_values(dataset).items()
-        ],
-        className="controls",
-        **aria(label=t("Map settings")),
-    )
-
-
 def country_finder(dataset: Dataset, state: ViewState, t: Translate) -> html.Div:
     """A text box with the country names as suggestions (native datalist: keyboard and screen
     reader friendly); an exact name or ISO-3 code opens that country's panel."""
@@ -198,20 +222,63 @@ def country_finder(dataset: Dataset, state: ViewState, t: Translate) -> html.Div
     )
 
 
-def find_country(dataset: Dataset, text: str | None, lang: str = "en") -> str | None:
-    """ISO-3 code for a country name (in ``lang`` or English) or code typed by a visitor, else None.
+ALIASES = ROOT / "data" / "country_aliases.csv"  # reviewed names people type ("UK", "Ivory Coast")
 
-    Case-insensitive; a name in the page's language wins over an English one.
+
+def name_key(text: str) -> str:
+    """A typed name as compared: no case, accents or punctuation ("Côte d’Ivoire" = "cote d ivoire")."""
+    plain = sort_key(text)
+    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+@cache
+def _aliases() -> tuple[tuple[str, str], ...]:
+    with ALIASES.open(encoding="utf-8", newline="") as f:
+        return tuple((row["iso3"], row["alias"]) for row in csv.DictReader(f))
+
+
+def country_keys(dataset: Dataset, lang: str) -> list[tuple[str, str]]:
+    """(key, ISO-3) for every name a country is known by, the page's language first.
+
+    The data's names, each language's (pycountry's translations), pycountry's common and official
+    names, and the reviewed aliases of ``data/country_aliases.csv``.
     """
-    wanted = (text or "").strip().casefold()
-    if not wanted:
-        return None
     english = dataset.countries["country"]
-    for names in (country_names(english, lang), english):
-        for iso3, name in names.items():
-            if wanted in (name.casefold(), iso3.casefold()):
-                return iso3
-    return None
+    pairs: list[tuple[str, str]] = []
+    for code in [lang, *LANGUAGES]:
+        pairs += [(name, iso3) for iso3, name in country_names(english, code).items()]
+    for iso3 in english.index:
+        pairs.append((iso3, iso3))
+        found = pycountry.countries.get(alpha_3=iso3)
+        for attr in ("name", "common_name", "official_name"):
+            if found is not None and getattr(found, attr, None):
+                pairs.append((getattr(found, attr), iso3))
+    pairs += [(alias, iso3) for iso3, alias in _aliases() if iso3 in english.index]
+    return [(name_key(name), iso3) for name, iso3 in pairs]
+
+
+def country_match(dataset: Dataset, text: str | None, lang: str = "en") -> tuple[str | None, str]:
+    """The country a visitor typed, and the message to show (``""`` while it may still be typing).
+
+    An exact name (any language, any alias, or the ISO-3 code) finds the country; the start of a
+    known name says nothing yet; anything else says no country has that name.
+    """
+    wanted = name_key(text or "")
+    if not wanted:
+        return None, ""
+    keys = views_of(dataset).country_keys(lang)
+    for key, iso3 in keys:
+        if key == wanted:
+            return iso3, ""
+    if any(key.startswith(wanted) for key, _ in keys):
+        return None, ""
+    t = translator(lang)
+    return None, t("No country called “{name}” in the Atlas.").format(name=(text or "").strip())
+
+
+def find_country(dataset: Dataset, text: str | None, lang: str = "en") -> str | None:
+    """ISO-3 code for a country name (in any language, an alias, or its code), else None."""
+    return country_match(dataset, text, lang)[0]
 
 
 # ---- headline cards ------------------------------------------------------------------------------
@@ -392,14 +459,14 @@ def table_section(t: Translate, lang: str) -> html.Section:
 # ---- footer --------------------------------------------------------------------------------------
 
 
-def footer(t: Translate) -> html.Footer:
+def footer(t: Translate, cited: list | None = None) -> html.Footer:
     definitions = [
         item for i in MAP_INDICATORS.values() for item in (html.Dt(t(i.label)), html.Dd(t(i.definition)))
     ]
     return html.Footer(
         [
             html.H2(t("About the data")),
-            html.P(id=ids.CITATION),
+            html.P(cited, id=ids.CITATION),
             html.H3(t("What the map shows")),
             html.Dl(
                 definitions
@@ -434,11 +501,149 @@ def footer(t: Translate) -> html.Footer:
     )
 
 
+# ---- map, legend, and everything that changes with the view --------------------------------------
+
+HIGHLIGHT = "#111111"  # the selected country's outline (and ring, for a dot)
+
+
+def legend(data: MapData, t: Translate) -> list:
+    """The map's key as HTML beside the map: a one-line title, one row per category, land outside
+    the data, then the completeness notes (plotly's own legend stays off in the dashboard)."""
+    title, *notes = data.legend_title.split(" · ")
+    items = [
+        html.Li(
+            [
+                html.Span(className=f"swatch swatch-{c}", style={"backgroundColor": data.colours[c]}),
+                data.labels[c],
+            ],
+            className=f"legend-item legend-{c}",
+        )
+        for c in data.categories
+    ]
+    items.append(
+        html.Li(
+            [
+                html.Span(className="swatch swatch-land", style={"backgroundColor": LAND_COLOUR}),
+                t("Not covered by the data"),
+            ],
+            className="legend-item legend-land",
+        )
+    )
+    return [
+        html.P(title, className="legend-title", title=title),
+        html.Ul(items, className="legend-items"),
+        *[html.P(note, className="legend-note") for note in notes if note],
+    ]
+
+
+def highlight_traces(frame: pd.DataFrame, iso3: str) -> list[dict]:
+    """The selected country drawn on top: an outline, and a ring round its dot if it has one.
+
+    No hover of their own (``hoverinfo: skip``), so hover and click still reach the country.
+    """
+    if iso3 not in frame.index:
+        return []
+    row = frame.loc[iso3]
+    traces: list[dict] = [
+        {
+            "type": "choropleth",
+            "locations": [iso3],
+            "z": [1],
+            "locationmode": "ISO-3",
+            "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            "showscale": False,
+            "marker": {"line": {"color": HIGHLIGHT, "width": 2.5}},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "name": "selected",
+        }
+    ]
+    if bool(row["small"]):
+        traces.append(
+            {
+                "type": "scattergeo",
+                "lat": [float(row["lat"])],
+                "lon": [float(row["lon"])],
+                "mode": "markers",
+                "marker": {"size": 17, "color": "rgba(0,0,0,0)", "line": {"color": HIGHLIGHT, "width": 2.5}},
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "name": "selected",
+            }
+        )
+    return traces
+
+
+class Views:
+    """What the page shows per view, built once: the data never changes once loaded.
+
+    The layout (first paint) and the callbacks (every change) read the same cache, so the first
+    view's figure is in the page itself and a switch back to a seen view costs no rebuild.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.regions = dataset.countries["region"]
+        self.described = lru_cache(maxsize=256)(self._described)
+        self.base_figure = lru_cache(maxsize=256)(self._base_figure)
+        self.country_keys = lru_cache(maxsize=8)(lambda lang: country_keys(dataset, lang))
+
+    def _described(self, state: ViewState) -> View:
+        return View(self.dataset, state.with_(country=None))
+
+    def _base_figure(self, state: ViewState) -> dict:
+        data = self.described(state).map_data
+        fig = map_figure(data, state.region, self.regions, height=None)
+        fig.update_layout(showlegend=False)
+        return fig.to_plotly_json()
+
+    def figure(self, state: ViewState) -> dict:
+        """The map as plotly JSON, with the selected country highlighted."""
+        base = self.base_figure(state.with_(country=None))
+        if state.country is None:
+            return base
+        frame = self.described(state).map_data.frame
+        return {**base, "data": [*base["data"], *highlight_traces(frame, state.country)]}
+
+
+_VIEWS: dict[int, Views] = {}
+
+
+def views_of(dataset: Dataset) -> Views:
+    """The one :class:`Views` cache of a dataset (one per app)."""
+    if id(dataset) not in _VIEWS or _VIEWS[id(dataset)].dataset is not dataset:
+        _VIEWS[id(dataset)] = Views(dataset)
+    return _VIEWS[id(dataset)]
+
+
+def note_list(notes: list[Note], t: Translate) -> html.Ul | None:
+    return html.Ul([html.Li(n.text(t)) for n in notes], className="note-list") if notes else None
+
+
+def card_classes(state: ViewState) -> list[str]:
+    shown = {state.indicator} if state.indicator in INDICATORS else set(INDICATORS)
+    return ["card is-shown" if i in shown else "card" for i in INDICATORS]
+
+
+def panel_parts(dataset: Dataset, state: ViewState) -> tuple[object, bool]:
+    """The country panel's body and ``hidden`` for a view (no country: hidden, the hint shows)."""
+    if state.country is None:
+        return None, True
+    name = country_names(dataset.countries["country"], state.lang)[state.country]
+    return country_panel(dataset, state.country, translator(state.lang), name, lang=state.lang), False
+
+
 # ---- page ----------------------------------------------------------------------------------------
 
 
-def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
+def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None = None) -> html.Div:
+    """The whole page for a view, already showing it: the figure, cards, title, summary, legend and
+    panel are in the layout, so nothing waits for a callback before the first paint."""
     t = translator(state.lang)
+    cache = views_of(dataset)
+    words = cache.described(state)
+    panel_body, panel_hidden = panel_parts(dataset, state)
+    card_class = card_classes(state)
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -458,30 +663,41 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                                 ),
                                 className="purpose",
                             ),
-                        ]
+                        ],
+                        className="brand",
                     ),
                     language_nav(state, app.get_relative_path("/"), t),
                 ],
                 className="site-header",
             ),
-            controls(dataset, state, t),
             html.Main(
                 [
-                    html.Div(id=ids.NOTES, role="status", className="notes"),
+                    html.Div(
+                        [controls(dataset, state, t), country_finder(dataset, state, t)],
+                        className="control-bar",
+                    ),
+                    html.Div(note_list(notes or [], t), id=ids.NOTES, role="status", className="notes"),
                     html.Section(
                         [
                             html.H2(t("Headline counts"), id="cards-heading", className="visually-hidden"),
                             html.Ul(
-                                [html.Li(id=f"{ids.CARD}-{i}", className="card") for i in INDICATORS],
+                                [
+                                    html.Li(body, id=f"{ids.CARD}-{i}", className=card_class[n])
+                                    for n, (i, body) in enumerate(zip(INDICATORS, cards(words)))
+                                ],
                                 className="cards",
                             ),
                         ],
                         **aria(labelledby="cards-heading"),
                     ),
+                    html.Div(id=ids.ANALYSIS_TABS, className="analysis-tabs"),
                     html.Section(
                         [
                             html.Div(
-                                [html.H2(id=ids.MAP_TITLE, className="map-title"), share.controls(state, t)],
+                                [
+                                    html.H2(words.title, id=ids.MAP_TITLE, className="map-title"),
+                                    share.controls(state, t),
+                                ],
                                 className="toolbar",
                             ),
                             html.Div(
@@ -489,23 +705,39 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                                     html.Div(
                                         [
                                             html.Div(
-                                                dcc.Graph(
-                                                    id=ids.MAP,
-                                                    config=graph_config(app),
-                                                    className="map-graph",
-                                                ),
-                                                id=ids.MAP_WRAP,
-                                                role="img",
+                                                [
+                                                    html.Div(
+                                                        dcc.Graph(
+                                                            id=ids.MAP,
+                                                            figure=cache.figure(state),
+                                                            config=graph_config(app),
+                                                            className="map-graph",
+                                                        ),
+                                                        id=ids.MAP_WRAP,
+                                                        role="img",
+                                                        **aria(label=words.map_label),
+                                                    ),
+                                                    zoom_controls(t),
+                                                ],
+                                                className="map-frame",
                                             ),
                                             html.P(
-                                                id=ids.SUMMARY, className="summary", **aria(live="polite")
+                                                words.summary,
+                                                id=ids.SUMMARY,
+                                                className="summary",
+                                                **aria(live="polite"),
                                             ),
                                         ],
                                         className="map-column",
                                     ),
                                     html.Aside(
                                         [
-                                            country_finder(dataset, state, t),
+                                            html.Div(
+                                                legend(words.map_data, t),
+                                                id=ids.LEGEND,
+                                                className="map-legend",
+                                            ),
+                                            panel_hint(t, hidden=not panel_hidden),
                                             html.Section(
                                                 [
                                                     html.Button(
@@ -515,11 +747,11 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                                                         title=t("Close the country panel"),
                                                         **aria(label=t("Close the country panel")),
                                                     ),
-                                                    html.Div(id=ids.PANEL_BODY),
+                                                    html.Div(panel_body, id=ids.PANEL_BODY),
                                                 ],
                                                 id=ids.PANEL,
                                                 className="panel",
-                                                hidden=state.country is None,
+                                                hidden=panel_hidden,
                                                 **aria(labelledby="panel-heading"),
                                             ),
                                         ],
@@ -534,13 +766,63 @@ def page(app: Dash, dataset: Dataset, state: ViewState) -> html.Div:
                         id="map-section",
                         **aria(labelledby=ids.MAP_TITLE),
                     ),
+                    html.Div(id=ids.ANALYSIS, className="analysis"),
                     table_section(t, state.lang),
                 ],
                 id="main",
             ),
-            footer(t),
+            footer(t, citation(words)),
         ],
         className="page",
+    )
+
+
+def panel_hint(t: Translate, hidden: bool) -> html.P:
+    """What the side shows while no country is open (it keeps the side's width: no layout shift)."""
+    return html.P(
+        t(
+            "Click a country on the map, or find it by name, to see every indicator in every edition"
+            " with its source."
+        ),
+        id=ids.PANEL_HINT,
+        className="panel-hint muted small",
+        hidden=hidden,
+    )
+
+
+def zoom_controls(t: Translate) -> html.Div:
+    """Zoom in, zoom out and reset buttons over the map (assets/dashboard_map.js does the zooming;
+    the page never scroll-zooms, so a wheel or a swipe still scrolls the page)."""
+    return html.Div(
+        [
+            html.Button(
+                "+",
+                id=ids.ZOOM_IN,
+                type="button",
+                className="zoom",
+                title=t("Zoom in"),
+                **aria(label=t("Zoom in")),
+            ),
+            html.Button(
+                "−",
+                id=ids.ZOOM_OUT,
+                type="button",
+                className="zoom",
+                title=t("Zoom out"),
+                **aria(label=t("Zoom out")),
+            ),
+            html.Button(
+                "⟲",
+                id=ids.ZOOM_RESET,
+                type="button",
+                className="zoom",
+                title=t("Reset the map"),
+                **aria(label=t("Reset the map")),
+            ),
+        ],
+        className="zoom-controls",
+        role="group",
+        **aria(label=t("Zoom")),
     )
 
 
@@ -548,7 +830,7 @@ def serve(app: Dash, dataset: Dataset):
     """The layout function: built per page load, starting from the view in the page's URL."""
 
     def layout() -> html.Div:
-        state, _ = parse_query(initial_query(), dataset)
-        return page(app, dataset, state)
+        state, notes = parse_query(initial_query(), dataset)
+        return page(app, dataset, state, notes)
 
     return layout
