@@ -6,10 +6,10 @@ from pathlib import Path
 
 from dash import Dash
 
-from dashboard.app import callbacks, layout
+from dashboard.app import analysis, callbacks, layout
 from dashboard.core.config import ROOT
 from dashboard.dataset.load import load_dataset
-from dashboard.web import api, caching, embed, profile, security
+from dashboard.web import analysis_api, api, caching, embed, profile, security
 
 
 def create_app(data_dir: Path | str | None = None) -> Dash:
@@ -27,6 +27,8 @@ def create_app(data_dir: Path | str | None = None) -> Dash:
     app.layout = layout.serve(app, dataset)
     callbacks.register(app, dataset)
     api.register(app.server, dataset)
+    analysis.register(app, dataset)
+    analysis_api.register(app.server, dataset)
     embed.register(app, dataset)
     profile.register(app, dataset)
     caching.register(app)
