@@ -9,7 +9,7 @@ from dash import Dash
 from dashboard.app import analysis, callbacks, layout
 from dashboard.core.config import ROOT
 from dashboard.dataset.load import load_dataset
-from dashboard.web import analysis_api, api, caching, embed, profile, security
+from dashboard.web import analysis_api, api, caching, embed, methods, profile, security
 
 
 def create_app(data_dir: Path | str | None = None) -> Dash:
@@ -31,6 +31,7 @@ def create_app(data_dir: Path | str | None = None) -> Dash:
     analysis_api.register(app.server, dataset)
     embed.register(app, dataset)
     profile.register(app, dataset)
+    methods.register(app, dataset)
     caching.register(app)
     security.register(app)  # last: hashes Dash's inline scripts once all callbacks exist
     return app
