@@ -12,40 +12,57 @@ import json
 import re
 import textwrap
 import zipfile
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any, cast
 
 import pandas as pd
+import sqlite_utils
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from dashboard.core.i18n import translator
 from dashboard.core.indicators import DATA_INDICATORS, SERVICE_IDS, STATUS_INDICATORS, services_categories
-from dashboard.core.regions import WORLD, region_rows
+from dashboard.core.regions import WORLD, region_label, region_rows
 from dashboard.dataset.datapackage import descriptor
-from dashboard.dataset.load import EVIDENCE_KINDS, OPTIONAL_COLUMNS, SCHEMAS, Dataset
+from dashboard.dataset.load import EVIDENCE_KINDS, OPTIONAL_COLUMNS, OPTIONAL_SCHEMAS, SCHEMAS, Dataset
 from dashboard.views.describe import citation
+from dashboard.views.sources import METHODS_PATH
 
 BASE_COLUMNS = ["iso3", "country", "region", "edition"]
 FULL_COLUMNS = [
-    "edition", "iso3", "country", "region", "indicator", "status", "source_url", "evidence_kind", "evidence"
+    "edition", "iso3", "country", "region", "indicator", "status", "primary_source", "source_url",
+    "evidence_kind", "method", "evidence",
 ]  # fmt: skip
+TABLES = [*SCHEMAS, *OPTIONAL_SCHEMAS]  # the tidy source tables, in the data package's order
+SERVED_DATA = "data/"  # the served descriptor's paths: /api/v1/data/<file>, beside /api/v1/datapackage.json
 FULL_FILE = "harm-reduction-atlas_data.csv"
 COVERAGE_FILE = "harm-reduction-atlas_coverage_all.csv"
+PRIMARY_DESCRIPTION = (
+    "HRI's report for the edition (editions.csv report_url): the primary source of the fact;"
+    " empty for unknown."
+)
+SOURCE_DESCRIPTION = (
+    "How the fact was read (for transcription_derived: a third-party transcription of the report's"
+    " Table 1, not the source itself); empty for unknown."
+)
 PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 WIDTH = 96  # README line length
 
 
 def indicator_columns(indicator: str | None) -> list[str]:
-    """The per-indicator columns of a coverage table: status, source URL, evidence kind."""
+    """The per-indicator columns of a coverage table: status, HRI's report (the primary source),
+    the fact's own source URL, evidence kind."""
     if indicator is None:
         ids = list(DATA_INDICATORS)
     elif indicator == "services":
         ids = list(SERVICE_IDS)
     else:
         ids = [indicator]
-    cols = [c for i in ids for c in (i, f"{i}_source", f"{i}_evidence")]
+    cols = [c for i in ids for c in (i, f"{i}_primary_source", f"{i}_source", f"{i}_evidence")]
     return cols + (["services"] if indicator == "services" else [])
 
 
@@ -60,6 +77,9 @@ def coverage(
         frame = wide.reset_index().rename(columns={"index": "iso3"})
         frame["region"] = frame["hri_region"]
         frame["edition"] = ed
+        report = dataset.report_urls.get(ed, "")
+        for i in DATA_INDICATORS:  # HRI's report for every fact with a source; none for not known
+            frame[f"{i}_primary_source"] = [report if s else "" for s in frame[f"{i}_source"]]
         if indicator == "services":
             frame["services"] = services_categories(frame)
         frames.append(frame[BASE_COLUMNS + indicator_columns(indicator)])
@@ -103,6 +123,8 @@ def full_data(dataset: Dataset) -> pd.DataFrame:
         _i=frame["indicator"].map({i: n for n, i in enumerate(DATA_INDICATORS)}),
     )
     frame = frame.sort_values(["_e", "iso3", "_i"], kind="stable")
+    reports = frame["edition"].map(dataset.report_urls).fillna("")
+    frame["primary_source"] = reports.where(frame["source_url"].fillna("") != "", "")
     return frame[FULL_COLUMNS].fillna("").reset_index(drop=True)
 
 
@@ -127,7 +149,7 @@ def readme_text(dataset: Dataset, url: str, accessed: date, lang: str = "en") ->
                 COVERAGE_FILE,
                 t("every edition, one row per (edition, country), one column group per indicator."),
             ),
-            (", ".join(SCHEMAS), t("the Atlas's tidy source tables.")),
+            (", ".join(TABLES), t("the Atlas's tidy source tables.")),
             ("datapackage.json", t("Frictionless Data Package descriptor (fields, types, allowed values).")),
         )
     )
@@ -141,6 +163,12 @@ def readme_text(dataset: Dataset, url: str, accessed: date, lang: str = "en") ->
         " dataset. Unknown is not no."
     )
     downloaded = t("Downloaded from {url} on {date}.").format(url=url, date=accessed.isoformat())
+    primary = t(
+        "Every fact's primary source is HRI's report for its edition (primary_source, editions.csv"
+        " report_url). source_url is how the fact was read: for transcription_derived rows, a third-party"
+        " transcription of the report's Table 1, never the source itself. Each rule a fact rests on"
+        " (method) is explained in words, with its HRI source, at {methods}."
+    ).format(methods=methods_url(url, lang))
     cite, listing, kinds = (
         t("Cite Harm Reduction International first:"),
         t("Files:"),
@@ -158,11 +186,18 @@ def readme_text(dataset: Dataset, url: str, accessed: date, lang: str = "en") ->
 
 {para(status)}
 
+{para(primary)}
+
 {kinds}
 {evidence}
 
 {para(downloaded)}
 """
+
+
+def methods_url(url: str, lang: str = "en") -> str:
+    """The absolute /methods address for a README (``url``: the app's root URL)."""
+    return url.rstrip("/") + METHODS_PATH + (f"?lang={lang}" if lang != "en" else "")
 
 
 def package_descriptor() -> dict[str, object]:
@@ -178,8 +213,10 @@ def package_descriptor() -> dict[str, object]:
         {"name": "indicator", "type": "string", "description": "Indicator id.",
          "constraints": {"enum": list(DATA_INDICATORS)}},
         status,
-        {"name": "source_url", "type": "string", "description": "Source URL; empty for unknown."},
+        {"name": "primary_source", "type": "string", "description": PRIMARY_DESCRIPTION},
+        {"name": "source_url", "type": "string", "description": SOURCE_DESCRIPTION},
         evidence,
+        {"name": "method", "type": "string", "description": "Rule the fact rests on (methods.csv)."},
         {"name": "evidence", "type": "string", "description": "Short note on the rule or quote used."},
     ]  # fmt: skip
     coverage_fields: list[dict[str, object]] = [
@@ -191,7 +228,8 @@ def package_descriptor() -> dict[str, object]:
     for i in DATA_INDICATORS:
         coverage_fields += [
             {**status, "name": i, "description": f"{STATUS_INDICATORS[i].label}: {status['description']}"},
-            {"name": f"{i}_source", "type": "string", "description": f"Source URL of {i}."},
+            {"name": f"{i}_primary_source", "type": "string", "description": f"{i}: {PRIMARY_DESCRIPTION}"},
+            {"name": f"{i}_source", "type": "string", "description": f"{i}: {SOURCE_DESCRIPTION}"},
             {**evidence, "name": f"{i}_evidence"},
         ]
     for path, fields, key in (
@@ -211,6 +249,28 @@ def package_descriptor() -> dict[str, object]:
     return package
 
 
+def served_descriptor() -> dict[str, object]:
+    """The descriptor as served at /api/v1/datapackage.json: each path is the served file
+    (``data/<file>``, relative to the descriptor), so ``frictionless validate <url>`` reads them."""
+    package = package_descriptor()
+    for resource in cast(list[dict[str, Any]], package["resources"]):
+        resource["path"] = SERVED_DATA + resource["path"]
+    return package
+
+
+def served_files(dataset: Dataset) -> dict[str, Callable[[], bytes]]:
+    """The files the served descriptor names, by file name, as builders of their bytes."""
+    return {
+        FULL_FILE: lambda: csv_bytes(full_data(dataset)),
+        COVERAGE_FILE: lambda: csv_bytes(coverage(dataset, "all")),
+        **{name: partial(_table_bytes, dataset, name) for name in TABLES},
+    }
+
+
+def _table_bytes(dataset: Dataset, name: str) -> bytes:
+    return csv_bytes(source_table(dataset, name))
+
+
 def _status_fields() -> list[dict[str, object]]:
     resources = cast(list[dict[str, Any]], descriptor()["resources"])
     return next(r for r in resources if r["path"] == "status.csv")["schema"]["fields"]
@@ -219,8 +279,11 @@ def _status_fields() -> list[dict[str, object]]:
 def source_table(dataset: Dataset, name: str) -> pd.DataFrame:
     """One tidy table of the dataset as read from ``data/`` (columns in schema order, optional
     ones empty where the directory has none, as the data package declares them all)."""
-    columns = [*SCHEMAS[name], *OPTIONAL_COLUMNS.get(name, ())]
-    table = pd.read_csv(dataset.directory / name, dtype=str, keep_default_na=False)
+    columns = [*(SCHEMAS.get(name) or OPTIONAL_SCHEMAS[name]), *OPTIONAL_COLUMNS.get(name, ())]
+    path = dataset.directory / name
+    if not path.is_file():  # an optional file the directory does not have: its header alone
+        return pd.DataFrame(columns=columns)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
     return table.reindex(columns=columns, fill_value="")
 
 
@@ -231,7 +294,7 @@ def bundle_zip(dataset: Dataset, url: str, accessed: date, lang: str = "en") -> 
         "datapackage.json": json.dumps(package_descriptor(), indent=2, ensure_ascii=False).encode("utf-8"),
         FULL_FILE: csv_bytes(full_data(dataset)),
         COVERAGE_FILE: csv_bytes(coverage(dataset, "all")),
-        **{name: csv_bytes(source_table(dataset, name)) for name in SCHEMAS},
+        **{name: csv_bytes(source_table(dataset, name)) for name in TABLES},
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
@@ -245,22 +308,174 @@ def bundle_zip(dataset: Dataset, url: str, accessed: date, lang: str = "en") -> 
     return out.getvalue()
 
 
-def to_xlsx(frame: pd.DataFrame, readme: str, sheet: str = "data") -> bytes:
-    """Workbook with a README sheet first (citation, licence, meanings) and the data sheet."""
+def xlsx_readme(
+    dataset: Dataset,
+    frame: pd.DataFrame,
+    view: dict[str, str | None],
+    url: str,
+    accessed: date,
+    lang: str = "en",
+) -> list[str]:
+    """The README sheet of one coverage workbook, in whole sentences: what THIS file holds (its
+    editions with HRI's report for each, region, indicator, rows), how to cite it, the licence.
+
+    ``view``: ``edition`` (an id or "all"), ``region`` and ``indicator`` (None: every indicator).
+    """
+    t = translator(lang)
+    licence = descriptor()["licenses"][0]  # type: ignore[index]
+    editions = list(dict.fromkeys(frame["edition"])) if len(frame) else []
+    region = view.get("region") or WORLD
+    indicator = view.get("indicator")
+    where = (
+        t("the whole world")
+        if region == WORLD
+        else t("the region {region}").format(region=t(region_label(region)))
+    )
+    what = (
+        t("every indicator")
+        if indicator is None
+        else t("the indicator {indicator}").format(indicator=indicator)
+    )
+    lines = [
+        t("Harm Reduction Atlas: harm reduction services and national policy support by country"),
+        "",
+        t(
+            "This workbook holds one row per country and edition for {where} and {what}: {rows} rows on"
+            " the sheet “coverage”, with a filter on every column."
+        ).format(where=where, what=what, rows=len(frame)),
+        t("It holds these editions of Harm Reduction International's Global State of Harm Reduction:"),
+    ]
+    for edition in editions:
+        lines.append(
+            t("{label}: {title}, {url}").format(
+                label=t(dataset.edition_labels[edition]),
+                title=t(dataset.edition_titles[edition]),
+                url=dataset.report_urls.get(edition, "") or t("no report page in the data"),
+            )
+        )
+    lines += [
+        "",
+        t("Cite Harm Reduction International first:"),
+        citation(dataset, editions[0] if len(editions) == 1 else "all", url, accessed),
+        "",
+        t(
+            "For each indicator, the column with its id holds the status: yes = on HRI's list for the"
+            " edition; no = not on it; unknown = not (yet) sourced in this dataset. Unknown is not no."
+        ),
+        t(
+            "The _primary_source column links HRI's report for the edition, the primary source of every"
+            " fact. The _source column says how the fact was read: for transcription_derived rows, a"
+            " third-party transcription of the report's Table 1, never the source itself."
+        ),
+        t("The _evidence column says how the fact is known:"),
+        *[f"{kind}: {t(text)}" for kind, text in EVIDENCE_KINDS.items()],
+        t("Each rule a fact rests on is explained in words, with its HRI source, at {methods}.").format(
+            methods=methods_url(url, lang)
+        ),
+        "",
+        t(
+            "Licence: {licence} ({path}) for this compilation. The facts are Harm Reduction"
+            " International's, from its Global State of Harm Reduction; every yes or no row names its"
+            " source URL."
+        ).format(licence=licence["name"], path=licence["path"]),
+        t("Downloaded from {url} on {date}.").format(url=url, date=accessed.isoformat()),
+    ]
+    return lines
+
+
+MAX_WIDTH = 60  # characters: a URL column is cut off at this width (the link still works)
+
+
+def to_xlsx(frame: pd.DataFrame, readme: str | list[str], sheet: str = "data") -> bytes:
+    """Workbook: a README sheet first (whole sentences about this file), then the data sheet with
+    an autofilter over every column, a frozen header, widths that fit, and URLs as real links."""
     book = Workbook()
     notes = book.active
     notes.title = "README"
-    for line in readme.splitlines():
-        notes.append([neutralise(line.strip()) if line.strip() else None])
+    lines = readme.splitlines() if isinstance(readme, str) else readme
+    for line in lines:
+        text = line.strip()
+        notes.append([neutralise(text) if text else None])
+        cell = notes.cell(row=notes.max_row, column=1)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if text.startswith(("https://", "http://")) or ", https://" in text:
+            link = text[text.index("http") :]
+            if " " not in link:
+                cell.hyperlink = link
+                cell.font = Font(color="0B5CAD", underline="single")
     notes.column_dimensions["A"].width = 110
-    notes["A1"].font = Font(bold=True)
+    notes["A1"].font = Font(bold=True, size=13)
     data = book.create_sheet(sheet)
     data.append(list(frame.columns))
     for cell in data[1]:
         cell.font = Font(bold=True)
-    for row in frame.map(neutralise).itertuples(index=False):
+    safe = frame.map(neutralise)
+    url_columns = {
+        n for n, c in enumerate(frame.columns, start=1) if c.endswith(("_source", "source_url", "_url"))
+    }
+    for row in safe.itertuples(index=False):
         data.append(list(row))
+    for column in url_columns:
+        for (cell,) in data.iter_rows(min_row=2, min_col=column, max_col=column):
+            if isinstance(cell.value, str) and cell.value.startswith(("https://", "http://")):
+                cell.hyperlink = cell.value
+                cell.font = Font(color="0B5CAD", underline="single")
+    for n, name in enumerate(frame.columns, start=1):
+        longest = max([len(str(name)), *(len(str(v)) for v in frame[name].head(500))])
+        data.column_dimensions[get_column_letter(n)].width = min(MAX_WIDTH, longest + 2)
     data.freeze_panes = "B2"
+    if len(frame.columns):
+        data.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(1, len(frame) + 1)}"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def sqlite_bytes(dataset: Dataset) -> bytes:
+    """The whole dataset as one SQLite file (built with sqlite-utils): the tidy tables with their
+    primary and foreign keys, and a wide view per edition (``coverage_2024``: one row per country,
+    one status column per indicator, with HRI's report), for ``datasette`` or any SQL client."""
+    db = sqlite_utils.Database(memory=True)
+    package = descriptor()
+    resources = {r["path"]: r for r in cast(list[dict[str, Any]], package["resources"])}
+    types = {"integer": int, "number": float, "boolean": bool, "year": int}
+    for name in TABLES:
+        table = source_table(dataset, name)
+        schema = resources[name]["schema"]
+        columns = {f["name"]: types.get(str(f["type"]), str) for f in schema["fields"]}
+        rows = []
+        for record in table.to_dict(orient="records"):
+            row: dict[str, object] = {}
+            for column, kind in columns.items():
+                value = record.get(column, "")
+                if value == "":
+                    row[column] = None
+                elif kind is bool:
+                    row[column] = value == "true"
+                else:
+                    row[column] = kind(value)
+            rows.append(row)
+        keys = schema["primaryKey"]
+        db[name.removesuffix(".csv")].insert_all(  # type: ignore[union-attr]
+            rows, pk=keys[0] if len(keys) == 1 else tuple(keys), columns=columns
+        )
+    for name in TABLES:
+        for key in resources[name]["schema"].get("foreignKeys", []):
+            target = key["reference"]["resource"].replace("-", "_")
+            db[name.removesuffix(".csv")].add_foreign_key(  # type: ignore[union-attr]
+                key["fields"], target, key["reference"]["fields"]
+            )
+    indicators = [i for i in DATA_INDICATORS if i in set(dataset.status["indicator"])]
+    for edition in dataset.edition_ids:
+        pivots = ",\n  ".join(
+            f"max(case when s.indicator = '{i}' then s.status end) as {i}" for i in indicators
+        )
+        db.create_view(
+            f"coverage_{edition}",
+            f"""select c.iso3, c.country, c.region, s.edition, e.report_url as primary_source,
+  {pivots}
+from status s join countries c on c.iso3 = s.iso3 join editions e on e.edition = s.edition
+where s.edition = '{edition}'
+group by c.iso3 order by c.iso3""",
+        )
+    return db.conn.serialize()
