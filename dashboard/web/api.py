@@ -29,10 +29,12 @@ from dashboard.views.exports import (
     coverage,
     csv_bytes,
     full_data,
-    package_descriptor,
-    readme_text,
+    served_descriptor,
+    served_files,
+    sqlite_bytes,
     to_records,
     to_xlsx,
+    xlsx_readme,
 )
 from dashboard.web import render
 
@@ -117,21 +119,37 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
         builders: dict[str, Callable[[], bytes]] = {
             "coverage.csv": lambda: csv_bytes(table(), bom=extra == "bom"),
             "coverage.json": coverage_json,
-            "coverage.xlsx": lambda: to_xlsx(table(), readme_text(dataset, *readme_args(extra)), "coverage"),
+            "coverage.xlsx": lambda: to_xlsx(
+                table(),
+                xlsx_readme(
+                    dataset,
+                    table(),
+                    {"edition": edition, "region": region, "indicator": indicator},
+                    *readme_args(extra),
+                ),
+                "coverage",
+            ),
             "data.csv": lambda: csv_bytes(full_data(dataset), bom=extra == "bom"),
             "bundle.zip": lambda: bundle_zip(dataset, *readme_args(extra)),
             "datapackage.json": lambda: json.dumps(
-                package_descriptor(), indent=2, ensure_ascii=False
+                served_descriptor(), indent=2, ensure_ascii=False
             ).encode(),
+            "atlas.sqlite": lambda: sqlite_bytes(dataset),
         }
+        if kind.startswith("data/"):  # a file the served descriptor names
+            return served_files(dataset)[kind.removeprefix("data/")]()
         return builders[kind]()
 
     def provenance(state: ViewState) -> str:
         """Where and when a README says the file came from, and its language (part of the memo key)."""
         return json.dumps([request.url_root, date.today().isoformat(), state.lang])
 
-    def filename(state: ViewState, ext: str) -> str:
-        return f"harm-reduction-atlas_{state.edition}_{state.region}.{ext}"
+    def filename(state: ViewState, ext: str, indicator: str | None = None, lang: bool = False) -> str:
+        """A name that differs whenever the content does: edition, region, indicator (when the file
+        holds one), and the language for a file with words in it (the XLSX README)."""
+        parts = [state.edition, state.region, *([indicator] if indicator else [])]
+        parts += [state.lang] if lang else []
+        return "harm-reduction-atlas_" + "_".join(parts) + f".{ext}"
 
     def coverage_args() -> tuple[ViewState, str | None]:
         state = view(allow_all_editions=True)
@@ -165,7 +183,7 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
         state, indicator = coverage_args()
         bom = "bom" if flag("bom") else ""
         data = built("coverage.csv", state.edition, state.region, indicator, bom)
-        return download(data, "text/csv", filename(state, "csv"))
+        return download(data, "text/csv", filename(state, "csv", indicator))
 
     @api.get("/api/v1/coverage.json")
     def coverage_json() -> Response:
@@ -176,7 +194,7 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
     def coverage_xlsx() -> Response:
         state, indicator = coverage_args()
         data = built("coverage.xlsx", state.edition, state.region, indicator, provenance(state))
-        return download(data, XLSX, filename(state, "xlsx"))
+        return download(data, XLSX, filename(state, "xlsx", indicator, lang=True))
 
     @api.get("/api/v1/data.csv")
     def data_csv() -> Response:
@@ -197,6 +215,21 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
         view(allow_all_editions=True)
         return download(built("datapackage.json", "all", "world", None), "application/json")
 
+    @api.get("/api/v1/data/<name>")
+    def data_file(name: str) -> Response | tuple[Response, int]:
+        """Each file the served datapackage.json names (its ``path`` is ``data/<file>``)."""
+        if name not in served_files(dataset):
+            allowed = ", ".join(served_files(dataset))
+            return jsonify({"error": f"no data file '{name[:80]}'", "allowed": allowed}), 404
+        return download(built("data/" + name, "all", "world", None), "text/csv", name)
+
+    @api.get("/api/v1/atlas.sqlite")
+    def atlas_sqlite() -> Response:
+        """The whole dataset as SQLite: tables with keys, a wide view per edition."""
+        view(allow_all_editions=True)
+        data = built("atlas.sqlite", "all", "world", None)
+        return download(data, "application/vnd.sqlite3", "harm-reduction-atlas.sqlite")
+
     def map_image(fmt: str) -> Response:
         state = view()
         preset_name = request.args.get("preset", "slide").strip().lower() or "slide"
@@ -214,7 +247,11 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
         except render.ImagesUnavailable as exc:  # render.py logged the traceback; this says which view
             logger.error("image export failed for view %s (preset %s, %s): %s", url, preset_name, fmt, exc)
             raise
-        name = f"harm-reduction-atlas_{state.indicator}_{state.edition}_{state.region}_{preset_name}.{fmt}"
+        compared = f"_vs-{state.compare}" if state.compare else ""
+        name = (
+            f"harm-reduction-atlas_{state.indicator}_{state.edition}{compared}_{state.region}"
+            f"_{preset_name}_{state.lang}.{fmt}"
+        )
         return download(data, MIMETYPES[fmt], name, attachment=False)
 
     @api.get("/api/v1/map.png")
