@@ -146,3 +146,30 @@ def test_data_is_rebuilt_from_current_reference(tmp_path):
         )
     rebuilt = (tmp_path / "geo" / "world_50m.json").read_bytes()
     assert rebuilt == (ROOT / "assets" / "geo" / "world_50m.json").read_bytes()
+
+
+# ---- trend, changes and regions views (issue 12) --------------------------------------------------
+
+
+def test_changes_2023_to_2024_nsp_name_hri_s_countries(client):
+    body = client.get("/api/v1/changes.json?indicator=nsp&edition=2024&compare=2023").get_json()
+    moved = {(r["change"], r["country"]) for r in body["rows"]}
+    assert {c for k, c in moved if k == "gained"} == {"Brazil", "Bulgaria", "Ghana"}
+    assert {c for k, c in moved if k == "lost"} == {"Dominican Republic", "Guinea"}
+    assert all(r["after_source"] and r["before_source"] for r in body["rows"])
+
+
+def test_oat_trend_gives_hri_s_totals(client):
+    body = client.get("/api/v1/trend.json?indicator=oat").get_json()
+    assert [r["published"] for r in body["rows"]] == [84, 87, 88, 94]
+    assert all(r["listed"] <= r["published"] for r in body["rows"])
+
+
+@pytest.mark.parametrize("spec", ["trend:en:slide:png", "regions:ar:a4:svg", "changes:ar:square:png"])
+def test_view_images_render(client, spec):
+    name, lang, preset, fmt = spec.split(":")
+    response = client.get(f"/api/v1/{name}.{fmt}?edition=2024&compare=2023&lang={lang}&preset={preset}")
+    if response.status_code == 503:
+        pytest.skip("no Chromium")
+    assert response.status_code == 200
+    assert response.data[:4] == b"\x89PNG" if fmt == "png" else b"<svg" in response.data[:400]

@@ -8,6 +8,7 @@ tabs and the body from the URL and hides the map section (kept in the DOM) on th
 
 from __future__ import annotations
 
+import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard.app import ids
@@ -44,8 +45,8 @@ def tabs(state: ViewState, base: str, t) -> html.Nav:
                         href=state.with_(view=name).url(base),
                         id=f"view-tab-{name}",
                         className="view-tab is-current" if name == state.view else "view-tab",
-                        **(aria(current="page") if name == state.view else {}),
-                    )
+                    ),
+                    **(aria(current="page") if name == state.view else {}),
                 )
                 for name in VIEWS
             ],
@@ -101,11 +102,7 @@ def trend_body(view: AnalysisView) -> list:
             html.Tr(
                 [
                     html.Th(view.edition_labels[str(r["edition"])], scope="row"),
-                    html.Td(
-                        t(NOT_IN_DATA)
-                        if r["published"] is None or r["published"] != r["published"]
-                        else view.number(int(r["published"]))
-                    ),
+                    html.Td(t(NOT_IN_DATA) if pd.isna(r["published"]) else view.number(int(r["published"]))),
                     html.Td(view.number(int(r["listed"]))),
                     html.Td(view.number(int(r["unknown"]))),
                 ]

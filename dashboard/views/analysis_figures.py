@@ -8,6 +8,7 @@ per category with ``None`` between segments. Colours are the fixed Okabe-Ito one
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -75,7 +76,7 @@ def trend_figure(view: AnalysisView, height: int | None = 420) -> go.Figure:
     for n, indicator in enumerate(indicators, start=1):
         rows = trend[trend["indicator"] == indicator]
         x = [view.edition_labels[e] for e in rows["edition"]]
-        published = [None if v is None or v != v else int(v) for v in rows["published"].astype(object)]
+        published = [None if pd.isna(v) else int(v) for v in rows["published"]]
         listed = [int(v) for v in rows["listed"]]
         series = [(PUBLISHED_TOTAL, published, PUBLISHED_COLOUR, "solid", "top center")]
         series.append((NAMED, listed, NAMED_COLOUR, "dash", "bottom center"))
