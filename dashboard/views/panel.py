@@ -8,6 +8,7 @@ children, which Dash escapes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from dash import html
 
@@ -102,7 +103,31 @@ def _link(text: str, label: str, href: str, className: str) -> html.A:
     )
 
 
-def _cell(fact: Fact, t: Translate, headers: str) -> html.Td:
+def profile_path(iso3: str, lang: str = "en", suffix: str = "") -> str:
+    """``country/COL.pdf?lang=fr``: a country profile's path relative to the app's root."""
+    return f"country/{iso3}{suffix}" + (f"?lang={lang}" if lang != "en" else "")
+
+
+def correction_path(iso3: str, edition: str, indicator: str, lang: str = "en") -> str:
+    """The page showing the prefilled "suggest a correction" report for one fact (relative path)."""
+    query = {"edition": edition, "indicator": indicator} | ({"lang": lang} if lang != "en" else {})
+    return f"country/{iso3}/correction?{urlencode(query)}"
+
+
+def _correction_link(fact: Fact, t: Translate, iso3: str, lang: str) -> html.A:
+    label = t("Suggest a correction")
+    return html.A(
+        "✎",
+        href=correction_path(iso3, fact.edition, fact.indicator, lang),
+        target="_blank",
+        rel="noopener noreferrer",
+        className="correct",
+        title=label,
+        **{"aria-label": f"{label}: {t(_label(fact.indicator))}, {fact.edition}"},
+    )
+
+
+def _cell(fact: Fact, t: Translate, headers: str, iso3: str = "", lang: str = "en") -> html.Td:
     """Status, HRI's report first, how it was read, and the rule it rests on (linked to /methods)."""
     parts: list = [html.Span(t(STATUS_LABELS[fact.status]), className=f"badge badge-{fact.status}")]
     sources = fact.sources
@@ -142,10 +167,14 @@ def _cell(fact: Fact, t: Translate, headers: str) -> html.Td:
                 t(EVIDENCE_SHORT[fact.evidence]), className="evidence", title=t(EVIDENCE_KINDS[fact.evidence])
             )
         )
+    if iso3:
+        parts.append(_correction_link(fact, t, iso3, lang))
     return html.Td(parts, headers=headers)
 
 
-def _indicator_rows(indicator: str, editions: list[str], by_key: dict, t: Translate) -> html.Tbody:
+def _indicator_rows(
+    indicator: str, editions: list[str], by_key: dict, t: Translate, iso3: str = "", lang: str = "en"
+) -> html.Tbody:
     """One indicator: its name across the table, then one cell per edition under the edition headings.
 
     The name gets a row of its own so the four editions share the panel's whole width (the name
@@ -158,7 +187,7 @@ def _indicator_rows(indicator: str, editions: list[str], by_key: dict, t: Transl
                 html.Th(t(_label(indicator)), id=head, scope="rowgroup", colSpan=len(editions)),
                 className="facts-indicator",
             ),
-            html.Tr([_cell(by_key[(indicator, e)], t, f"{head} {FACTS}-{e}") for e in editions]),
+            html.Tr([_cell(by_key[(indicator, e)], t, f"{head} {FACTS}-{e}", iso3, lang) for e in editions]),
         ]
     )
 
@@ -219,7 +248,7 @@ def country_panel(
                     [html.Th(html.Abbr(e, title=labels[e]), scope="col", id=f"{FACTS}-{e}") for e in editions]
                 )
             ),
-            *[_indicator_rows(i, editions, by_key, t) for i in panel_indicators(dataset)],
+            *[_indicator_rows(i, editions, by_key, t, iso3, lang) for i in panel_indicators(dataset)],
         ],
         className="facts",
     )
@@ -246,6 +275,12 @@ def country_panel(
     return [
         html.H2(name or country["country"], id=PANEL_HEADING, tabIndex="-1"),
         html.P(t("Region: {region}").format(region=t(region_label(country["region"]))), className="muted"),
+        html.P(
+            html.A(
+                t("Country profile: page to print, PDF, corrections"), href=base + profile_path(iso3, lang)
+            ),
+            className="panel-profile",
+        ),
         html.Div(table, className="table-scroll"),
         html.H3(t("What changed")),
         changed,

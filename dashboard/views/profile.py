@@ -15,9 +15,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core.config import Corrections
@@ -34,7 +33,14 @@ from dashboard.dataset.load import EVIDENCE_KINDS, EXTENT_COLUMNS, Dataset
 from dashboard.views.describe import DISCLAIMER, citation, edition_references, source_text
 from dashboard.views.figures import MapData, map_figure
 from dashboard.views.images import ExportTexts, Preset, export_figure
-from dashboard.views.panel import EVIDENCE_SHORT, Fact, changes, country_facts, panel_indicators
+from dashboard.views.panel import (
+    EVIDENCE_SHORT,
+    Fact,
+    changes,
+    correction_path,
+    country_facts,
+    panel_indicators,
+)
 
 HERE, NEIGHBOURS = "here", "region"
 # Not status colours (blue / orange / grey mean yes / no / not known everywhere else).
@@ -131,9 +137,11 @@ class Profile:
     def rtl(self) -> bool:
         return is_rtl(self.lang)
 
+    def cell_row(self, indicator: str) -> tuple[Cell, ...]:
+        return next(r for r in self.rows if r.indicator == indicator).cells
+
     def cell(self, indicator: str, edition: str) -> Cell:
-        row = next(r for r in self.rows if r.indicator == indicator)
-        return next(c for c in row.cells if c.edition == edition)
+        return next(c for c in self.cell_row(indicator) if c.edition == edition)
 
 
 # Headings and labels of the page, the PDF and the correction page (msgids marked for extraction).
@@ -172,17 +180,6 @@ def data_date(dataset: Dataset) -> str:
     """The day the data files were last built (their newest modification time, UTC)."""
     times = [p.stat().st_mtime for p in dataset.directory.glob("*.csv")]
     return datetime.fromtimestamp(max(times), UTC).date().isoformat() if times else ""
-
-
-def profile_path(iso3: str, lang: str = "en", suffix: str = "") -> str:
-    """``country/COL.pdf?lang=fr``: relative to the app's root (the caller adds its prefix)."""
-    path = f"country/{iso3}{suffix}"
-    return path + (f"?lang={lang}" if lang != "en" else "")
-
-
-def correction_path(iso3: str, edition: str, indicator: str, lang: str = "en") -> str:
-    query = {"edition": edition, "indicator": indicator} | ({"lang": lang} if lang != "en" else {})
-    return f"country/{iso3}/correction?{urlencode(query)}"
 
 
 def correction_href(corrections: Corrections, title: str, body: str) -> str:
@@ -411,11 +408,3 @@ def card_figure(dataset: Dataset, iso3: str, lang: str, page_url: str) -> go.Fig
     out = export_figure(fig, texts, CARD)
     out.update_layout(showlegend=False)
     return out
-
-
-def frame_of(profile: Profile) -> pd.DataFrame:
-    """The facts as a table (indicator x edition statuses), for tests and quick looks."""
-    return pd.DataFrame(
-        {c.edition: [r.cells[n].status for r in profile.rows] for n, c in enumerate(profile.rows[0].cells)},
-        index=[r.indicator for r in profile.rows],
-    )

@@ -32,6 +32,7 @@ from dashboard.core.state import Note
 from dashboard.dataset.load import Dataset
 from dashboard.views import profile as views
 from dashboard.views.describe import parse_query
+from dashboard.views.panel import profile_path
 from dashboard.web import pdf, render
 from dashboard.web.api import download
 
@@ -89,9 +90,7 @@ def register(app: Dash, dataset: Dataset, corrections: Corrections | None = None
         return code if code in codes else None
 
     def page_url(iso3: str, lang: str, suffix: str = "") -> str:
-        return request.host_url.rstrip("/") + app.get_relative_path(
-            "/" + views.profile_path(iso3, lang, suffix)
-        )
+        return request.host_url.rstrip("/") + app.get_relative_path("/" + profile_path(iso3, lang, suffix))
 
     def build(iso3: str, lang: str) -> views.Profile:
         return views.build_profile(
@@ -106,7 +105,7 @@ def register(app: Dash, dataset: Dataset, corrections: Corrections | None = None
             title=t("No country with the code “{code}”").format(code=shown),
             lead=t("The Atlas has no country with this code. Did you mean one of these?"),
             suggestions=[
-                (app.get_relative_path("/" + views.profile_path(i, lang)), name, i)
+                (app.get_relative_path("/" + profile_path(i, lang)), name, i)
                 for i, name in views.suggestions(dataset, code, lang)
             ],
             home=app.get_relative_path("/"),
@@ -157,7 +156,7 @@ def register(app: Dash, dataset: Dataset, corrections: Corrections | None = None
             base=app.get_relative_path("/"),
             notes=[n.text(t) for n in notes],
             css_href=app.get_asset_url("profile.css"),
-            locator_src=app.get_relative_path("/" + views.profile_path(code, lang, "/locator.png")),
+            locator_src=app.get_relative_path("/" + profile_path(code, lang, "/locator.png")),
             og=og_tags(profile, code, lang),
         )
         return Response(html, mimetype="text/html")
@@ -246,7 +245,7 @@ def register(app: Dash, dataset: Dataset, corrections: Corrections | None = None
             ),
             send=t("Open the prefilled report"),
             back=t("Back to the country profile"),
-            back_href=app.get_relative_path("/" + views.profile_path(code, lang)),
+            back_href=app.get_relative_path("/" + profile_path(code, lang)),
             label=t("Report to copy"),
             css_href=app.get_asset_url("profile.css"),
         )
