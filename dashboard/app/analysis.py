@@ -8,11 +8,13 @@ tabs and the body from the URL and hides the map section (kept in the DOM) on th
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard.app import ids
-from dashboard.app.props import aria
+from dashboard.app.props import aria, data
 from dashboard.core.i18n import country_names
 from dashboard.core.indicators import MAP_INDICATORS
 from dashboard.core.regions import REGIONS
@@ -80,12 +82,12 @@ def downloads(view: AnalysisView, base: str) -> html.P:
     return html.P(items, className="small downloads")
 
 
-def graph(view: AnalysisView, config: dict) -> html.Div:
+def graph(view: AnalysisView, config: dict[str, Any]) -> html.Div:
     return html.Div(
         dcc.Graph(
             id="analysis-graph",
             figure=view_figure(view, None).update_layout(autosize=True),
-            config={**STATIC_GRAPH, **config},
+            config={**STATIC_GRAPH, **config},  # type: ignore[arg-type]
             className="analysis-graph",
         ),
         role="img",
@@ -117,7 +119,7 @@ def trend_body(view: AnalysisView) -> list:
                     html.Tbody(body),
                 ],
                 className="analysis-table trend-table",
-                **{"data-indicator": str(indicator)},
+                **data(indicator=str(indicator)),
             )
         )
         out.append(html.Ul([html.Li(s) for s in view.trend_sentences[str(indicator)]], className="small"))
@@ -136,7 +138,7 @@ def change_item(view: AnalysisView, row, names) -> html.Li:
         sources.append(html.A(text, href=url, className="source") if url else text)
     return html.Li(
         [html.Span(names[str(row["iso3"])], className="country"), " — ", *sources],
-        **{"data-iso3": str(row["iso3"])},
+        **data(iso3=str(row["iso3"])),
     )
 
 
@@ -174,10 +176,10 @@ def changes_body(view: AnalysisView) -> list:
                             else html.P(t("None."), className="muted"),
                         ],
                         className=f"change-kind change-{kind}",
-                        **{"data-kind": kind},
+                        **data(kind=kind),
                     )
                 )
-        out.append(html.Section(section, className="change-indicator", **{"data-indicator": indicator}))
+        out.append(html.Section(section, className="change-indicator", **data(indicator=indicator)))
     return out
 
 

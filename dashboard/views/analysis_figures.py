@@ -77,7 +77,7 @@ def trend_figure(view: AnalysisView, height: int | None = 420) -> go.Figure:
         rows = trend[trend["indicator"] == indicator]
         x = [view.edition_labels[e] for e in rows["edition"]]
         published = [None if pd.isna(v) else int(v) for v in rows["published"]]
-        listed = [int(v) for v in rows["listed"]]
+        listed: list[int | None] = [int(v) for v in rows["listed"]]
         series = [(PUBLISHED_TOTAL, published, PUBLISHED_COLOUR, "solid", "top center")]
         series.append((NAMED, listed, NAMED_COLOUR, "dash", "bottom center"))
         for name, values, colour, dash, position in series:
