@@ -55,9 +55,7 @@ def test_unknown_language_falls_back_with_a_note(client):
     assert 'lang="en"' in html and 'class="profile-note"' in html
 
 
-@pytest.mark.parametrize(
-    "code", ["ZZZ", "<script>", "%3Cimg%20src=x%3E", "x" * 5000, "CO", "COLL"]
-)
+@pytest.mark.parametrize("code", ["ZZZ", "<script>", "%3Cimg%20src=x%3E", "x" * 5000, "CO", "COLL"])
 def test_hostile_or_unknown_codes_are_a_404_page(client, code):
     r = client.get(f"/country/{code}")
     assert r.status_code == 404 and r.mimetype == "text/html"
