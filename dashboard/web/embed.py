@@ -23,7 +23,8 @@ from dashboard.core.config import ROOT
 from dashboard.core.i18n import N_, html_attrs
 from dashboard.core.state import Note, ViewState
 from dashboard.dataset.load import Dataset
-from dashboard.views.describe import View, parse_query
+from dashboard.views.analysis_figures import view_figure
+from dashboard.views.describe import AnalysisView, View, parse_query
 from dashboard.views.figures import map_figure
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -49,6 +50,7 @@ class PageTexts:
     notes: tuple[str, ...] = ()
     lang: str = "en"
     dir: str = "ltr"
+    chart: bool = False  # a trend/changes/regions chart (taller box, no map legend)
 
 
 def script_json(value: object) -> Markup:
@@ -105,12 +107,37 @@ def view_page(
     notes: list[Note] | tuple[Note, ...] = (),
     page_js_src: str | None = None,
 ) -> str:
-    """The chart-only page for a view, in its language (``/embed`` and the static snapshot)."""
+    """The chart-only page for a view, in its language (``/embed`` and the static snapshot).
+
+    The map view draws the map with an HTML legend; trend, changes and regions draw their chart
+    (scatter traces only, which the geo bundle has) with the view's own title, sentence and sources.
+    """
+    attrs = html_attrs(state.lang)
+    if state.view != "map":
+        analysis = AnalysisView(dataset, state)
+        chart = view_figure(analysis, height=None)
+        chart.update_layout(autosize=True)
+        texts = PageTexts(
+            subtitle=analysis.view_subtitle,
+            source=analysis.view_source_line,
+            disclaimer=analysis.disclaimer,
+            alt=analysis.view_summary,
+            legend_title="",
+            legend=(),
+            link_href=link_href,
+            link_text=analysis.t(N_("Open this view in the Harm Reduction Atlas")),
+            notes=tuple(n.text(analysis.t) for n in notes),
+            lang=attrs["lang"],
+            dir=attrs["dir"],
+            chart=True,
+        )
+        return standalone_html(
+            chart, analysis.view_title, texts, plotly_js_src, topojson_url, page_js_src=page_js_src
+        )
     view = View(dataset, state)
     data, t = view.map_data, view.t
     fig = map_figure(data, state.region, dataset.countries["region"], height=None)
     fig.update_layout(showlegend=False, autosize=True)
-    attrs = html_attrs(state.lang)
     texts = PageTexts(
         subtitle=view.subtitle,
         source=view.source_line,

@@ -16,11 +16,11 @@ from dashboard.app.share import embed_code
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture()
-def host_page(tmp_path: Path, live_server) -> Iterator[str]:
+@pytest.fixture(params=["indicator=dcr&edition=2024"])
+def host_page(request, tmp_path: Path, live_server) -> Iterator[str]:
     """A plain HTML page served from a second origin (another port) holding the iframe snippet."""
     snippet = embed_code(
-        f"{live_server.url}/embed?indicator=dcr&edition=2024",
+        f"{live_server.url}/embed?{request.param}",
         f"{live_server.url}/assets/embed-host.js",
         "Drug consumption rooms map",
     )
@@ -63,6 +63,35 @@ def test_embed_draws_and_resizes_in_a_foreign_page(browser, live_server, host_pa
             timeout=5_000,
         )
         assert content != 640  # the iframe took the posted height, not the snippet's default
+        assert outside == []
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("host_page", ["view=trend&indicator=oat"], indirect=True)
+def test_trend_embed_draws_in_a_foreign_page(browser, live_server, host_page):
+    """The trend view embeds like the map: drawn from this server's geo bundle, nothing from outside."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if not r.url.startswith((live_server.url, host_page, "data:", "about:", "blob:"))
+            else None
+        ),
+    )
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(f"{host_page}/index.html")
+        frame = page.frame_locator("iframe[data-hra-embed]")
+        frame.locator("#hra-map[data-drawn=true]").wait_for(timeout=20_000)
+        embedded = next(f for f in page.frames if "/embed" in f.url)
+        assert "countries per edition" in embedded.evaluate("document.querySelector('h1').textContent")
+        assert embedded.evaluate("document.querySelectorAll('#hra-map .scatterlayer .trace').length") >= 2
         assert outside == []
         assert errors == []
     finally:
