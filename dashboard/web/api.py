@@ -86,7 +86,7 @@ def view_url(state: ViewState) -> str:
 def create_blueprint(dataset: Dataset) -> Blueprint:
     """The API routes, bound to one validated dataset."""
     api = Blueprint("api", __name__)
-    image_cache = render.ImageCache(render.RENDERER)
+    image_cache = render.ImageCache(render.RENDERER, version=render.data_version(dataset))
 
     def view(allow_all_editions: bool = False) -> ViewState:
         args = request.args
@@ -161,7 +161,10 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
 
     @api.errorhandler(render.ImagesUnavailable)
     def no_images(exc: render.ImagesUnavailable) -> tuple[Response, int]:
-        return jsonify({"error": str(exc), "retry": "Try again later, or download the data."}), 503
+        response = jsonify({"error": str(exc), "retry": "Try again later, or download the data."})
+        if isinstance(exc, render.ImagesBusy):  # every renderer taken: a clean refusal, retry soon
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response, 503
 
     @api.get("/healthz")
     def healthz() -> Response:
@@ -244,6 +247,8 @@ def create_blueprint(dataset: Dataset) -> Blueprint:
 
         try:
             data = image_cache.get((url, preset_name, fmt), build)
+        except render.ImagesBusy:  # not a failure: the queue is full, the client is told when to retry
+            raise
         except render.ImagesUnavailable as exc:  # render.py logged the traceback; this says which view
             logger.error("image export failed for view %s (preset %s, %s): %s", url, preset_name, fmt, exc)
             raise
