@@ -1,27 +1,22 @@
 """Dash callbacks: the URL is the single source of truth for the view.
 
-One callback keeps the query string and the controls in step (a control change writes the URL; a
-URL change, on load or back/forward, sets the controls). Everything shown is rendered from the
-URL's ``search`` alone, so a copied link reproduces the view and the first render already is the
-linked view (no default view flashes first).
+The page arrives already showing the view in its URL (layout.page), so every callback here runs on
+change only (``prevent_initial_call``), never before the first paint. The selects write the URL in
+the browser (assets/dashboard_controls.js), so a switch is one round trip: ``render``, ``panel``
+and ``table`` answer the new ``search`` in parallel, none waits for another. Map clicks, table rows,
+the country box and the panel's close button go through ``sync``, which writes the new query.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
+from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard.app import ids, index_page, layout, share
-from dashboard.core.i18n import LANGUAGES, country_names, translator
+from dashboard.core.i18n import LANGUAGES, country_names
 from dashboard.core.indicators import INDICATORS
 from dashboard.core.state import Note, ViewState
 from dashboard.dataset.load import Dataset
-from dashboard.views.describe import View, parse_query
-from dashboard.views.figures import MapData, map_figure
-from dashboard.views.panel import country_panel
-
-OPTIONS = {"type": ids.OPTION, "param": ALL, "value": ALL}
+from dashboard.views.describe import parse_query
 
 
 def search_of(state: ViewState) -> str:
@@ -29,13 +24,7 @@ def search_of(state: ViewState) -> str:
 
 
 def next_state(state: ViewState, trigger: object, click: dict | None = None, cell: dict | None = None):
-    """The view after a button, a map click, a table row or the panel's close button changed it."""
-    if isinstance(trigger, dict) and trigger.get("type") == ids.OPTION:
-        param, value = trigger["param"], trigger["value"]
-        if param == "compare":
-            value = None if value in (layout.NO_COMPARISON, state.edition) else value
-        state = state.with_(**{param: value})
-        return state.with_(compare=None) if state.compare == state.edition else state
+    """The view after a map click, a table row or the panel's close button changed it."""
     if trigger == ids.MAP and click and click.get("points"):
         point = click["points"][0]
         return state.with_(country=point.get("customdata") or point.get("location"))
@@ -46,76 +35,42 @@ def next_state(state: ViewState, trigger: object, click: dict | None = None, cel
     return state
 
 
-def option_props(state: ViewState, option_ids: list[dict]) -> tuple[list[str], list[bool]]:
-    """``aria-pressed`` and ``disabled`` for every option button (comparing an edition with itself
-    is not offered)."""
-    pressed = ["true" if o["value"] == layout.selected(state, o["param"]) else "false" for o in option_ids]
-    disabled = [o["param"] == "compare" and o["value"] == state.edition for o in option_ids]
-    return pressed, disabled
-
-
 def register(app: Dash, dataset: Dataset) -> None:
     """Every Dash-side behaviour: these callbacks, the share controls' and the index page's."""
-    regions = dataset.countries["region"]
     english = dataset.countries["country"]
     base = app.get_relative_path("/")
+    cache = layout.views_of(dataset)
 
     def view(search: str | None) -> tuple[ViewState, list[Note]]:
         return parse_query(search or "", dataset)
 
-    @lru_cache(maxsize=256)
-    def described(state: ViewState) -> View:
-        """Per view (country aside: it does not change the map); the data never changes once loaded."""
-        if state.country is not None:
-            return described(state.with_(country=None))
-        return View(dataset, state)
-
-    def map_data(state: ViewState) -> MapData:
-        return described(state).map_data
-
     # Writes go to a second Location (URL_WRITE): were they outputs of URL itself, every callback
-    # that reads URL.search would wait for this one on load, a round trip before the map is drawn.
-    # Dash's Locations share history changes, so URL.search (and everything it drives) follows.
+    # that reads URL.search would wait for this one. Dash's Locations share history changes, so
+    # URL.search (and everything it drives) follows.
     @app.callback(
         Output(ids.URL_WRITE, "search"),
-        Output(OPTIONS, "aria-pressed"),
-        Output(OPTIONS, "disabled"),
         Output(ids.COUNTRY, "value"),
         Output(ids.COUNTRY_STATUS, "children"),
         Input(ids.URL, "search"),
-        Input(OPTIONS, "n_clicks"),
         Input(ids.COUNTRY, "value"),
         Input(ids.MAP, "clickData"),
         Input(ids.TABLE, "cellClicked"),
         Input(ids.PANEL_CLOSE, "n_clicks"),
+        prevent_initial_call=True,
     )
-    def sync(search, _options, typed, click, cell, _close):
-        """URL -> buttons and country box; buttons, clicks and the country box -> URL."""
+    def sync(search, typed, click, cell, _close):
+        """Clicks and the country box -> URL; URL (back/forward) -> the country box."""
         state, _ = view(search)
         trigger = ctx.triggered_id
-        message = no_update
         if trigger == ids.COUNTRY:
-            iso3 = layout.find_country(dataset, typed, state.lang)
-            if iso3 is None:
-                t = translator(state.lang)
-                message = t("No country called “{name}” in the Atlas.").format(name=typed) if typed else ""
-                unchanged = [no_update] * len(ctx.outputs_list[1])
-                return no_update, unchanged, unchanged, no_update, message
-            new, message = state.with_(country=iso3), ""
-        elif trigger in (None, ids.URL):
-            new = state
-        else:
-            new = next_state(state, trigger, click, cell)
-        pressed, disabled = option_props(new, [o["id"] for o in ctx.outputs_list[1]])
-        url = no_update if new == state else search_of(new)
+            iso3, message = layout.country_match(dataset, typed, state.lang)
+            if iso3 is None or iso3 == state.country:
+                return no_update, no_update, message
+            return search_of(state.with_(country=iso3)), no_update, message
+        new = state if trigger == ids.URL else next_state(state, trigger, click, cell)
         names = country_names(english, new.lang)
-        box = no_update if trigger == ids.COUNTRY else (names[new.country] if new.country else "")
-        return url, pressed, disabled, box, message
-
-    @lru_cache(maxsize=256)
-    def figure(state: ViewState) -> dict:
-        """The map as plotly JSON, built once per view: the slowest part of a render under load."""
-        return map_figure(map_data(state), state.region, regions, height=None).to_plotly_json()
+        box = names[new.country] if new.country else ""
+        return (no_update if new == state else search_of(new)), box, ""
 
     @app.callback(
         [Output(f"{ids.CARD}-{i}", "children") for i in INDICATORS],
@@ -124,26 +79,26 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(ids.MAP_TITLE, "children"),
         Output(ids.MAP_WRAP, "aria-label"),
         Output(ids.SUMMARY, "children"),
+        Output(ids.LEGEND, "children"),
         Output(ids.NOTES, "children"),
         Output(ids.CITATION, "children"),
         [Output(f"{ids.LANGUAGE}-{code}", "href") for code in LANGUAGES],
         Input(ids.URL, "search"),
+        prevent_initial_call=True,
     )
     def render(search):
         state, notes = view(search)
-        words = described(state)
+        words = cache.described(state)
         t = words.t
-        shown = {state.indicator} if state.indicator in INDICATORS else set(INDICATORS)
-        classes = ["card is-shown" if i in shown else "card" for i in INDICATORS]
-        note_list = html.Ul([html.Li(n.text(t)) for n in notes], className="note-list") if notes else None
         return (
             *layout.cards(words),
-            *classes,
-            figure(state.with_(country=None)),
+            *layout.card_classes(state),
+            cache.figure(state),
             words.title,
             words.map_label,
             words.summary,
-            note_list,
+            layout.legend(words),
+            layout.note_list(notes, t),
             layout.citation(words),
             *layout.language_hrefs(state, base),
         )
@@ -151,17 +106,16 @@ def register(app: Dash, dataset: Dataset) -> None:
     @app.callback(
         Output(ids.PANEL_BODY, "children"),
         Output(ids.PANEL, "hidden"),
-        Output(ids.MAP_LAYOUT, "className"),
+        Output(ids.PANEL_HINT, "hidden"),
         Input(ids.URL, "search"),
+        prevent_initial_call=True,
     )
     def panel(search):
         state, _ = view(search)
-        if state.country is None:
-            return None, True, "map-layout"
-        name = country_names(english, state.lang)[state.country]
-        body = country_panel(dataset, state.country, translator(state.lang), name)
-        return body, False, "map-layout has-panel"
+        body, hidden = layout.panel_parts(dataset, state)
+        return body, hidden, not hidden
 
+    # The table is below the fold: it fills after the map has drawn (its one initial call).
     @app.callback(
         Output(ids.TABLE, "rowData"),
         Output(ids.TABLE, "columnDefs"),
@@ -170,7 +124,7 @@ def register(app: Dash, dataset: Dataset) -> None:
     )
     def table(search):
         state, _ = view(search)
-        words = described(state)
+        words = cache.described(state)
         return layout.table_rows(words), layout.table_columns(dataset, state, words.t), words.table_caption
 
     # The quick filter runs in the browser: typing never waits for the server.

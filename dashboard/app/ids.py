@@ -11,8 +11,7 @@ NOTES = "view-notes"
 # Language switcher: one link per language, ``f"{LANGUAGE}-{code}"``.
 LANGUAGE = "language-link"
 
-# Controls: one toggle button per (query parameter, value), as {"type": OPTION, "param", "value"}.
-OPTION = "view-option"
+# Controls: one native select per query parameter, ``layout.control_id(param)`` ("control-edition").
 COUNTRY = "control-country"
 COUNTRY_LIST = "country-names"
 COUNTRY_STATUS = "country-status"
@@ -26,11 +25,19 @@ MAP_WRAP = "map-wrap"
 MAP_TITLE = "map-title"
 MAP_LAYOUT = "map-layout"
 SUMMARY = "map-summary"
+LEGEND = "map-legend"
+COPY_LINK = "copy-link"
+ZOOM_IN, ZOOM_OUT, ZOOM_RESET = "map-zoom-in", "map-zoom-out", "map-zoom-reset"
+
+# Slots for the other views (issue 12: tabs beside the map, and their content under it).
+ANALYSIS_TABS = "analysis-tabs"
+ANALYSIS = "analysis"
 
 # Country panel.
 PANEL = "country-panel"
 PANEL_BODY = "country-panel-body"
 PANEL_CLOSE = "country-panel-close"
+PANEL_HINT = "country-panel-hint"
 
 # Table view.
 TABLE = "table"

@@ -19,7 +19,7 @@ from flask import request
 from dashboard.app import share
 from dashboard.core.i18n import html_attrs, translator
 from dashboard.dataset.load import Dataset
-from dashboard.views.describe import parse_query
+from dashboard.views.describe import View, parse_query
 
 GEOMETRY = "world_50m.json"  # what plotly.js asks topojsonURL for: world scope, 50 m resolution
 INDEX_STRING = """<!DOCTYPE html>
@@ -57,7 +57,9 @@ def register(app: Dash, dataset: Dataset) -> None:
 
     def interpolate_index(**kwargs: str) -> str:
         state = parse_query(request.args, dataset)[0]
-        kwargs["title"] = html.escape(translator(state.lang)("Harm Reduction Atlas"))
+        # the tab names the view ("Needle and syringe programmes · 2023 update · World – Atlas")
+        site = translator(state.lang)("Harm Reduction Atlas")
+        kwargs["title"] = html.escape(f"{View(dataset, state).title} – {site}")
         kwargs["metas"] = kwargs.get("metas", "") + share.og_metas(app, dataset, state)
         kwargs["preload"] = preload
         # lang and dir first: the values filled in after them cannot inject a placeholder.

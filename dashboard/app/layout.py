@@ -39,7 +39,7 @@ from dashboard.core.regions import REGIONS, WORLD, region_label
 from dashboard.core.state import Note, ViewState
 from dashboard.dataset.load import Dataset
 from dashboard.views.describe import DISCLAIMER, View, parse_query
-from dashboard.views.figures import LAND_COLOUR, MapData, map_figure
+from dashboard.views.figures import LAND_COLOUR, map_figure
 from dashboard.views.panel import country_panel
 
 NO_COMPARISON = "none"
@@ -284,8 +284,18 @@ def find_country(dataset: Dataset, text: str | None, lang: str = "en") -> str | 
 # ---- headline cards ------------------------------------------------------------------------------
 
 
-def card(indicator: str, counts: dict[str, int | None], region: str, t: Translate, lang: str) -> list:
-    """One headline card: HRI's total (or, for a region, the listed count) and how complete it is."""
+def card(
+    indicator: str,
+    counts: dict[str, int | None],
+    region: str,
+    t: Translate,
+    lang: str,
+    of_total: str | None = None,
+) -> list:
+    """One headline card: HRI's total (or, for a region, the listed count) and how complete it is.
+
+    ``of_total`` is a region card's denominator ("of 24 countries"), in the view's language.
+    """
     published, listed = counts["published"], counts["listed"]
     number = format_number(int(counts["count"] or 0), lang)
     if region == WORLD and published is None:
@@ -297,7 +307,7 @@ def card(indicator: str, counts: dict[str, int | None], region: str, t: Translat
     else:
         note = ""
     return [
-        html.H3(t(INDICATORS[indicator].label), className="card-title"),
+        html.H3(t(INDICATORS[indicator].label), className="card-title", title=t(INDICATORS[indicator].label)),
         html.P(
             [html.Strong(number, className="card-number")]
             + ([html.Span(" · ", className="sep"), html.Span(note, className="card-note")] if note else [])
@@ -307,14 +317,25 @@ def card(indicator: str, counts: dict[str, int | None], region: str, t: Translat
             if region == WORLD and published is not None
             else t("countries named in the data")
             if region == WORLD
-            else t("countries"),
+            else of_total or t("countries"),
             className="card-unit",
         ),
     ]
 
 
+def region_size(view: View) -> int:
+    """How many countries HRI reports on in the view's region."""
+    return int((view.dataset.countries["region"] == view.region).sum())
+
+
 def cards(view: View) -> list[list]:
-    return [card(i, view.counts[i], view.region, view.t, view.state.lang) for i in INDICATORS]
+    of_total = None
+    if view.region != WORLD:
+        total = region_size(view)
+        of_total = view.nt("of {total} country", "of {total} countries", total).format(
+            total=view.number(total)
+        )
+    return [card(i, view.counts[i], view.region, view.t, view.state.lang, of_total) for i in INDICATORS]
 
 
 # ---- map title, summary, citation ----------------------------------------------------------------
@@ -506,10 +527,22 @@ def footer(t: Translate, cited: list | None = None) -> html.Footer:
 HIGHLIGHT = "#111111"  # the selected country's outline (and ring, for a dot)
 
 
-def legend(data: MapData, t: Translate) -> list:
+def legend_heading(view: View) -> str:
+    """The key's one-line title: the edition shown, or the two compared (the map's title above
+    already names the indicator and region)."""
+    labels = view.edition_labels
+    if view.before:
+        arrow = " ← " if view.rtl else " → "
+        return f"{labels[view.before]}{arrow}{labels[view.after]}"
+    return labels[view.after]
+
+
+def legend(view: View) -> list:
     """The map's key as HTML beside the map: a one-line title, one row per category, land outside
     the data, then the completeness notes (plotly's own legend stays off in the dashboard)."""
-    title, *notes = data.legend_title.split(" · ")
+    data, t = view.map_data, view.t
+    title = legend_heading(view)
+    notes = data.legend_title.split(" · ")[1:]
     items = [
         html.Li(
             [
@@ -625,7 +658,7 @@ def card_classes(state: ViewState) -> list[str]:
     return ["card is-shown" if i in shown else "card" for i in INDICATORS]
 
 
-def panel_parts(dataset: Dataset, state: ViewState) -> tuple[object, bool]:
+def panel_parts(dataset: Dataset, state: ViewState) -> tuple[list | None, bool]:
     """The country panel's body and ``hidden`` for a view (no country: hidden, the hint shows)."""
     if state.country is None:
         return None, True
@@ -733,7 +766,7 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
                                     html.Aside(
                                         [
                                             html.Div(
-                                                legend(words.map_data, t),
+                                                legend(words),
                                                 id=ids.LEGEND,
                                                 className="map-legend",
                                             ),
@@ -774,6 +807,17 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
             footer(t, citation(words)),
         ],
         className="page",
+    )
+
+
+def copy_link(t: Translate) -> html.Button:
+    """Copies the page's address (the whole view) to the clipboard: assets/dashboard_controls.js."""
+    return html.Button(
+        t("Copy link"),
+        id=ids.COPY_LINK,
+        type="button",
+        className="copy-link",
+        **data(done=t("Link copied")),
     )
 
 

@@ -7,7 +7,7 @@ from dash import html
 from factories import make_dataset
 
 from dashboard.app import ids, layout
-from dashboard.app.callbacks import next_state, option_props, search_of
+from dashboard.app.callbacks import next_state, search_of
 from dashboard.core.i18n import translator
 from dashboard.core.state import ViewState
 from dashboard.views.describe import View
@@ -218,30 +218,13 @@ def test_changes_ignore_steps_to_or_from_not_known(dataset):
     assert all("unknown" not in (old, new) for _, _, old, _, new in moved)
 
 
-def option(param: str, value: str) -> dict[str, str]:
-    return layout.option_id(param, value)
-
-
-def test_button_map_click_table_and_close_transitions():
+def test_map_click_table_and_close_transitions():
     state = ViewState(compare="2020")
-    assert next_state(state, option("indicator", "oat")).indicator == "oat"
-    assert next_state(state, option("compare", "none")).compare is None
-    assert next_state(state, option("edition", "2020")).compare is None  # not compared with itself
-    assert next_state(state, option("region", "asia")).region == "asia"
     click = {"points": [{"customdata": "MLT", "lat": 35.9, "lon": 14.4}]}
     assert next_state(state, ids.MAP, click=click).country == "MLT"
     assert next_state(state, ids.TABLE, cell={"rowId": "COL"}).country == "COL"
     assert next_state(state.with_(country="COL"), ids.PANEL_CLOSE).country is None
     assert search_of(ViewState()) == "" and search_of(ViewState(edition="2024")) == "?edition=2024"
-
-
-def test_option_props_press_one_button_per_group(dataset):
-    state = ViewState(indicator="dcr", edition="2024")
-    option_ids = [option(p, v) for p, values in layout.option_values(dataset).items() for v in values]
-    pressed, disabled = option_props(state, option_ids)
-    on = {(o["param"], o["value"]) for o, p in zip(option_ids, pressed) if p == "true"}
-    assert on == {("indicator", "dcr"), ("edition", "2024"), ("compare", "none"), ("region", "world")}
-    assert [o for o, d in zip(option_ids, disabled) if d] == [option("compare", "2024")]
 
 
 @pytest.mark.parametrize(
