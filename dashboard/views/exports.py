@@ -23,7 +23,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from dashboard.core.i18n import translator
+from dashboard.core.i18n import format_number, plural_translator, translator
 from dashboard.core.indicators import DATA_INDICATORS, SERVICE_IDS, STATUS_INDICATORS, services_categories
 from dashboard.core.regions import WORLD, region_label, region_rows
 from dashboard.dataset.datapackage import descriptor
@@ -321,7 +321,7 @@ def xlsx_readme(
 
     ``view``: ``edition`` (an id or "all"), ``region`` and ``indicator`` (None: every indicator).
     """
-    t = translator(lang)
+    t, nt = translator(lang), plural_translator(lang)
     licence = descriptor()["licenses"][0]  # type: ignore[index]
     editions = list(dict.fromkeys(frame["edition"])) if len(frame) else []
     region = view.get("region") or WORLD
@@ -339,10 +339,13 @@ def xlsx_readme(
     lines = [
         t("Harm Reduction Atlas: harm reduction services and national policy support by country"),
         "",
-        t(
+        nt(
+            "This workbook holds one row per country and edition for {where} and {what}: {rows} row on"
+            " the sheet “coverage”, with a filter on every column.",
             "This workbook holds one row per country and edition for {where} and {what}: {rows} rows on"
-            " the sheet “coverage”, with a filter on every column."
-        ).format(where=where, what=what, rows=len(frame)),
+            " the sheet “coverage”, with a filter on every column.",
+            len(frame),
+        ).format(where=where, what=what, rows=format_number(len(frame), lang)),
         t("It holds these editions of Harm Reduction International's Global State of Harm Reduction:"),
     ]
     for edition in editions:
@@ -456,13 +459,13 @@ def sqlite_bytes(dataset: Dataset) -> bytes:
                     row[column] = kind(value)
             rows.append(row)
         keys = schema["primaryKey"]
-        db[name.removesuffix(".csv")].insert_all(  # type: ignore[union-attr]
-            rows, pk=keys[0] if len(keys) == 1 else tuple(keys), columns=columns
-        )
+        created = db.table(name.removesuffix(".csv"))
+        created.create(columns, pk=keys[0] if len(keys) == 1 else tuple(keys))  # even with no rows
+        created.insert_all(rows)
     for name in TABLES:
         for key in resources[name]["schema"].get("foreignKeys", []):
             target = key["reference"]["resource"].replace("-", "_")
-            db[name.removesuffix(".csv")].add_foreign_key(  # type: ignore[union-attr]
+            db.table(name.removesuffix(".csv")).add_foreign_key(
                 key["fields"], target, key["reference"]["fields"]
             )
     indicators = [i for i in DATA_INDICATORS if i in set(dataset.status["indicator"])]

@@ -156,6 +156,8 @@ def _cell(fact: Fact, t: Translate, headers: str, iso3: str = "", lang: str = "e
             html.A(
                 t(EVIDENCE_SHORT[fact.evidence]),
                 href=sources.method_url,
+                target="_blank",
+                rel="noopener noreferrer",
                 className="evidence",
                 title=label,
                 **{"aria-label": label},
@@ -214,11 +216,30 @@ def _sources_section(dataset: Dataset, facts: list[Fact], t: Translate, methods:
         out += [
             html.P(t("Facts that follow from HRI's statements rest on these rules (see the methods page):")),
             html.Ul(
-                [html.Li(html.A(method_name(m, t), href=f"{methods}#{method_anchor(m)}")) for m in rules],
+                [
+                    html.Li(
+                        html.A(
+                            method_name(m, t),
+                            href=f"{methods}#{method_anchor(m)}",
+                            target="_blank",
+                            rel="noopener noreferrer",
+                        )
+                    )
+                    for m in rules
+                ],
                 className="panel-rules",
             ),
         ]
-    out.append(html.P(html.A(t("How the Atlas knows each fact (methods)"), href=methods)))
+    out.append(
+        html.P(
+            html.A(
+                t("How the Atlas knows each fact (methods)"),
+                href=methods,
+                target="_blank",
+                rel="noopener noreferrer",
+            )
+        )
+    )
     return out
 
 
