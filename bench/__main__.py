@@ -1,7 +1,8 @@
 """``python -m bench``: every speed figure of BENCHMARKS.md against its target, as one table.
 
 Starts the Atlas under ``gunicorn app:server -w 2`` on 127.0.0.1:8072 for the browser figures,
-then the load test (bench.load: 8070 and 8071). Exit status 1 when a target is missed.
+then the load test (bench.load: 8070 and 8071), then the image burst (bench.images: 8073). Exit
+status 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 import statistics
 
+from bench import images as image_load
 from bench import latency, load, page
 from bench.servers import gunicorn
 
@@ -71,6 +73,28 @@ def rows() -> list[tuple[str, str, str, bool | None]]:
                 met,
             )
         )
+    burst = image_load.run(200)  # 200 concurrent distinct images, gunicorn.conf.py's setup (port 8073)
+    out += [
+        (
+            "summary.json p95 during 200 concurrent images",
+            f"{burst.probe_p95:.0f} ms",
+            "<= 250 ms",
+            burst.probe_p95 <= 250,
+        ),
+        ("image answers other than 200 or 503+Retry-After", str(burst.failures), "0", burst.failures == 0),
+        (
+            "server tree memory peak (PSS)",
+            f"{burst.peak_pss / MB:.0f} MB",
+            "<= 1500 MB",
+            burst.peak_pss <= 1500 * MB,
+        ),
+        (
+            "server tree memory after the burst (PSS, vs idle)",
+            f"{burst.after_pss / MB:.0f} / {burst.idle_pss / MB:.0f} MB",
+            "<= idle + 20 %",
+            burst.after_pss <= 1.2 * burst.idle_pss,
+        ),
+    ]
     return out
 
 

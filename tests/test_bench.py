@@ -47,3 +47,18 @@ def test_page_measures_and_latency_replay_return_numbers(browser, live_server):
     assert calls and all(t.encoded > 0 for t in calls)
     result = latency.replay([t.post_data for t in calls], rounds=2)
     assert result.calls == 2 * len(calls) and 0 < result.p50_ms <= result.p95_ms
+
+
+def test_image_burst_paths_are_distinct_views_and_a_bare_503_is_a_failure(client):
+    from bench import images as image_load
+
+    paths = image_load.image_paths(200)
+    assert len(set(paths)) == 200
+    assert {p.split("?")[0] for p in paths} == {"/api/v1/map.png", "/api/v1/map.svg"}
+    for path in paths[:40]:  # every one is a valid view: no 400 in the burst
+        query = path.split("?")[1]
+        assert client.get(f"/api/v1/summary.json?{query}").status_code == 200, path
+    answers = [image_load.Answer(200, 5.0), image_load.Answer(503, 1.0, "5"), image_load.Answer(503, 1.0)]
+    result = image_load.Result(3, answers, [image_load.Answer(200, 3.0)], [], *[1.0] * 6, 0.0, 1.0)
+    assert result.failures == 1  # a 503 without Retry-After is not a clean refusal
+    assert image_load.production_command(8073)[1:4] == ["app:server", "-b", "127.0.0.1:8073"]
