@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (whole translated sentences, one per line, as the catalogs hold them)
 """Translations of issue 14's messages (sources, /methods, exports' README); run under the i18n lock
 after `scripts/i18n.py update`. Sets msgstr for these msgids only and clears fuzzy."""
 
