@@ -8,6 +8,7 @@ children, which Dash escapes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from dash import html
@@ -90,6 +91,11 @@ def _label(indicator: str) -> str:
     return (INDICATORS.get(indicator) or OPTIONAL_INDICATORS[indicator]).label
 
 
+def _aria_label(label: str) -> dict[str, Any]:
+    """``aria-label`` as Dash takes it (a hyphenated prop its type stubs do not list)."""
+    return {"aria-label": label}
+
+
 def _link(text: str, label: str, href: str, className: str) -> html.A:
     """A short link in a narrow cell; its whole label is its accessible name (and tooltip)."""
     return html.A(
@@ -99,7 +105,7 @@ def _link(text: str, label: str, href: str, className: str) -> html.A:
         rel="noopener noreferrer",
         className=className,
         title=label,
-        **{"aria-label": label},
+        **_aria_label(label),
     )
 
 
@@ -123,7 +129,7 @@ def _correction_link(fact: Fact, t: Translate, iso3: str, lang: str) -> html.A:
         rel="noopener noreferrer",
         className="correct",
         title=label,
-        **{"aria-label": f"{label}: {t(_label(fact.indicator))}, {fact.edition}"},
+        **_aria_label(f"{label}: {t(_label(fact.indicator))}, {fact.edition}"),
     )
 
 
@@ -160,7 +166,7 @@ def _cell(fact: Fact, t: Translate, headers: str, iso3: str = "", lang: str = "e
                 rel="noopener noreferrer",
                 className="evidence",
                 title=label,
-                **{"aria-label": label},
+                **_aria_label(label),
             )
         )
     elif fact.evidence in EVIDENCE_SHORT:
