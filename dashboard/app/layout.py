@@ -480,7 +480,7 @@ def table_section(t: Translate, lang: str) -> html.Section:
 # ---- footer --------------------------------------------------------------------------------------
 
 
-def footer(t: Translate, cited: list | None = None) -> html.Footer:
+def footer(t: Translate, cited: list | None = None, lang: str = "en") -> html.Footer:
     definitions = [
         item for i in MAP_INDICATORS.values() for item in (html.Dt(t(i.label)), html.Dd(t(i.definition)))
     ]
@@ -508,6 +508,13 @@ def footer(t: Translate, cited: list | None = None) -> html.Footer:
                     " countries than HRI counts (sources not yet found), the number it names is shown"
                     " beside the total and the map legend says the list is incomplete."
                 )
+            ),
+            html.P(
+                html.A(
+                    t("How the Atlas knows each fact (methods)"),
+                    href="methods" + (f"?lang={lang}" if lang != "en" else ""),
+                ),
+                className="methods-link",
             ),
             html.P(t(DISCLAIMER)),
             html.P(
@@ -804,7 +811,7 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
                 ],
                 id="main",
             ),
-            footer(t, citation(words)),
+            footer(t, citation(words), state.lang),
         ],
         className="page",
     )
