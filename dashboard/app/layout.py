@@ -41,6 +41,7 @@ from dashboard.dataset.load import Dataset
 from dashboard.views.describe import DISCLAIMER, View, parse_query
 from dashboard.views.figures import LAND_COLOUR, map_figure
 from dashboard.views.panel import country_panel
+from dashboard.views.sources import primary_source, secondary_source
 
 NO_COMPARISON = "none"
 
@@ -388,6 +389,7 @@ def table_rows(view: View) -> list[dict[str, object]]:
         }
         if sources is not None:
             out["source"] = index.get(sources.get(iso3, ""))
+            out["primary"] = 0 if out["source"] is not None else None  # HRI's report, first
         else:
             out["detail"] = row.detail.replace("<br>", " · ")
         rows.append(out)
@@ -407,15 +409,31 @@ def table_columns(dataset: Dataset, state: ViewState, t: Translate) -> list[dict
         },
     ]
     urls = table_sources(dataset, state)
+    primary = primary_source(dataset, state.edition, "", t) if urls else None
+    if urls and primary is not None:  # HRI's report first: the primary source of every fact
+        columns.append(
+            {
+                "field": "primary",
+                "headerName": t("Source"),
+                "flex": 2,
+                "minWidth": 140,
+                "cellRenderer": "SourceLink",
+                "cellRendererParams": {"urls": [primary.url], "labels": [primary.label]},
+                "sortable": False,
+            }
+        )
     if urls:
         columns.append(
             {
                 "field": "source",
-                "headerName": t("Source"),
+                "headerName": t("Read via") if primary is not None else t("Source"),
                 "flex": 2,
                 "minWidth": 120,
                 "cellRenderer": "SourceLink",
-                "cellRendererParams": {"urls": urls},
+                "cellRendererParams": {
+                    "urls": urls,
+                    "labels": [link.label if (link := secondary_source(u, "", "", t)) else "" for u in urls],
+                },
                 "sortable": False,
             }
         )
