@@ -8,7 +8,8 @@
     var urls = (props.colDef.cellRendererParams || {}).urls || [];
     var url = urls[props.value];
     if (props.value === null || props.value === undefined || !url) return null;
-    var host = url.replace(/^https?:\/\/(www\.)?/, "").split("/")[0];
+    var labels = (props.colDef.cellRendererParams || {}).labels || [];
+    var host = labels[props.value] || url.replace(/^https?:\/\/(www\.)?/, "").split("/")[0];
     return window.React.createElement(
       "a",
       { href: url, target: "_blank", rel: "noopener noreferrer", title: url },

@@ -203,6 +203,7 @@ T: dict[object, tuple] = {
         "القاعدة «{name}» افتراض، ومذكورة بهذه الصفة أدناه.",
     ),
     "read via": ("leído en", "lu via", "прочитано в", "قُرئ عبر"),
+    "Read via": ("Leído en", "Lu via", "Прочитано в", "قُرئ عبر"),
     "Every fact is Harm Reduction International's, from its report for the edition:": (
         "Cada dato es de Harm Reduction International, de su informe de la edición:",
         "Chaque fait est celui de Harm Reduction International, tiré de son rapport pour l’édition :",

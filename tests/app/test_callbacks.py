@@ -157,8 +157,13 @@ def test_table_rows_follow_the_view(dataset):
     urls = layout.table_sources(dataset, state)
     assert urls[aus["source"]] == dataset.wide("2023").at["AUS", "nsp_source"]
     columns = layout.table_columns(dataset, state, t)
-    assert [c["field"] for c in columns] == ["country", "region", "status", "source"]
+    assert [c["field"] for c in columns] == ["country", "region", "status", "primary", "source"]
     assert columns[-1]["cellRendererParams"]["urls"] == urls
+    assert columns[3]["cellRendererParams"] == {  # HRI's report first, named in words
+        "urls": [dataset.report_urls["2023"]],
+        "labels": ["HRI, Global State of Harm Reduction 2023 update to key data"],
+    }
+    assert aus["primary"] == 0 and columns[3]["headerName"] == "Source"
     compare = ViewState(compare="2020")
     assert [c["field"] for c in layout.table_columns(dataset, compare, t)][-1] == "detail"
     assert len(layout.table_rows(View(dataset, compare))) == 200
