@@ -28,7 +28,7 @@ TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 TEXT_PROPS = ("title", "placeholder", "aria-label")
 # Texts that are the same in every language: names, acronyms, edition labels HRI uses as is.
 SAME_EVERYWHERE = re.compile(r"^(GSHR \d{4}|HRI|Harm Reduction International, |https?://\S+|[^A-Za-z]*)$")
-COGNATES = {"es": {"Asia", "Eurasia"}, "fr": {"Source", "source"}}  # the same word, rightly
+COGNATES = {"es": {"Asia", "Eurasia"}, "fr": {"Source", "source", "Sources"}}  # the same word, rightly
 
 
 def texts(node: object) -> Iterator[str]:

@@ -304,7 +304,10 @@ def country_panel(
         html.P(t("Region: {region}").format(region=t(region_label(country["region"]))), className="muted"),
         html.P(
             html.A(
-                t("Country profile: page to print, PDF, corrections"), href=base + profile_path(iso3, lang)
+                t("Country profile: page to print, PDF, corrections"),
+                href=base + profile_path(iso3, lang),
+                target="_blank",
+                rel="noopener noreferrer",
             ),
             className="panel-profile",
         ),

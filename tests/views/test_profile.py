@@ -112,3 +112,22 @@ def test_locator_highlights_the_country_in_its_region(dataset):
     assert data.frame.loc["COL", "category"] == "here"
     assert data.frame.loc["ARG", "category"] == "region"
     assert data.labels == {"here": "Colombia", "region": "Other countries of Latin America"}
+
+
+def test_the_country_panel_links_each_fact_to_its_correction_and_the_profile(dataset):
+    from dashboard.core.i18n import translator
+    from dashboard.views.panel import country_panel
+
+    def links(component):
+        found = [component] if type(component).__name__ == "A" else []
+        children = getattr(component, "children", None)
+        for child in children if isinstance(children, list) else [children] if children is not None else []:
+            found += links(child)
+        return found
+
+    body = country_panel(dataset, "COL", translator("fr"), lang="fr")
+    hrefs = [a.href for c in body for a in links(c)]
+    assert "country/COL?lang=fr" in hrefs
+    corrections = [h for h in hrefs if "/correction?" in h]
+    assert len(corrections) == 5 * 3  # every indicator (four core, naloxone) in every edition
+    assert "country/COL/correction?edition=2023&indicator=dcr&lang=fr" in corrections
