@@ -41,6 +41,7 @@ from dashboard.views.panel import (
     country_facts,
     panel_indicators,
 )
+from dashboard.views.sources import SourceLink
 
 HERE, NEIGHBOURS = "here", "region"
 # Not status colours (blue / orange / grey mean yes / no / not known everywhere else).
@@ -84,7 +85,7 @@ class Cell:
     status: str
     status_label: str
     source: str
-    note: int | None  # footnote number of the source
+    notes: tuple[int, ...]  # footnote numbers of its sources, HRI's report first
     evidence: str  # short label ("HRI, derived"), "" when none
     evidence_meaning: str
     report: Report
@@ -121,7 +122,7 @@ class Profile:
     rows: tuple[Row, ...]
     changes: tuple[str, ...]
     comparison: tuple[Comparison, ...]
-    sources: tuple[str, ...]  # footnotes, numbered from 1
+    sources: tuple[SourceLink, ...]  # footnotes, numbered from 1 (HRI's report first in each cell)
     evidence: tuple[tuple[str, str], ...]  # (short label, meaning) for the kinds used, then not known
     source_line: str
     citation: str
@@ -213,7 +214,10 @@ def correction_report(
         t("Edition: {edition}").format(edition=f"{labels[fact.edition]} ({fact.edition})"),
         t("Indicator: {indicator}").format(indicator=f"{indicator} ({fact.indicator})"),
         t("Current status: {status}").format(status=t(STATUS_LABELS[fact.status])),
-        t("Source: {source}").format(source=fact.source or t(TEXTS["no_source"])),
+        t("Source: {source}").format(
+            source=(fact.sources.text() if fact.sources and fact.sources.links else fact.source)
+            or t(TEXTS["no_source"])
+        ),
     ]
     if fact.evidence in EVIDENCE_KINDS:
         lines.append(t("How it is known: {evidence}").format(evidence=t(EVIDENCE_KINDS[fact.evidence])))
@@ -260,16 +264,21 @@ def build_profile(
     name = country_name(iso3, lang, country["country"])
     editions = tuple(dataset.edition_ids)
     labels = {e: t(label) for e, label in dataset.edition_labels.items()}
-    facts = country_facts(dataset, iso3)
+    facts = country_facts(dataset, iso3, t)  # each with its sources, HRI's report first (sources.py)
     by_key = {(f.indicator, f.edition): f for f in facts}
     notes: dict[str, int] = {}
+    links: dict[str, SourceLink] = {}
     rows = []
     for indicator in panel_indicators(dataset):
         cells = []
         for edition in editions:
             fact = by_key[(indicator, edition)]
-            if fact.source and fact.source not in notes:
-                notes[fact.source] = len(notes) + 1
+            cited = fact.sources.links if fact.sources else []
+            if not cited and fact.source:
+                cited = [SourceLink(fact.source, fact.source)]
+            for link in cited:
+                if link.url not in notes:
+                    notes[link.url], links[link.url] = len(notes) + 1, link
             report = correction_report(fact, iso3, name, labels, page_url, lang, corrections)
             cells.append(
                 Cell(
@@ -277,7 +286,7 @@ def build_profile(
                     fact.status,
                     t(STATUS_LABELS[fact.status]),
                     fact.source,
-                    notes.get(fact.source) if fact.source else None,
+                    tuple(dict.fromkeys(notes[link.url] for link in cited)),
                     t(EVIDENCE_SHORT[fact.evidence]) if fact.evidence in EVIDENCE_SHORT else "",
                     t(EVIDENCE_KINDS[fact.evidence]) if fact.evidence in EVIDENCE_KINDS else "",
                     report,
@@ -320,7 +329,7 @@ def build_profile(
         rows=tuple(rows),
         changes=moved,
         comparison=comparison,
-        sources=tuple(notes),
+        sources=tuple(links.values()),
         evidence=evidence,
         source_line=source_text(t, edition_references(dataset, editions, t)),
         citation=citation(dataset, "all", page_url, accessed or date.today()),

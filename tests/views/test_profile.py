@@ -36,11 +36,16 @@ def dataset(tmp_path_factory):
 def test_every_fact_with_its_footnote_and_how_it_is_known(dataset):
     p = build_profile(dataset, "COL", "en", page_url=URL, accessed=date(2026, 1, 2))
     assert [r.indicator for r in p.rows] == ["nsp", "oat", "dcr", "policy", "naloxone"]
-    dcr = [(c.edition, c.status_label, c.note, c.evidence) for c in p.cell_row("dcr")]
-    assert dcr == [("2022", "No", 1, "HRI, derived"), ("2023", "Yes", 2, "HRI"), ("2024", "Yes", 2, "HRI")]
-    assert p.sources == (A, B)  # each URL once, numbered in reading order
+    dcr = [(c.edition, c.status_label, c.notes, c.evidence) for c in p.cell_row("dcr")]
+    assert dcr == [
+        ("2022", "No", (1,), "HRI, derived"),
+        ("2023", "Yes", (2,), "HRI"),
+        ("2024", "Yes", (2,), "HRI"),
+    ]
+    assert [s.url for s in p.sources] == [A, B]  # each URL once, numbered in reading order
+    assert p.sources[1].label == "HRI's words as published at example.org"  # sources.fact_sources' label
     assert p.cell("policy", "2023").evidence == "Transcribed"
-    assert p.cell("oat", "2024").status_label == "Not known" and p.cell("oat", "2024").note is None
+    assert p.cell("oat", "2024").status_label == "Not known" and p.cell("oat", "2024").notes == ()
     assert p.changes == ("Drug consumption rooms: No in GSHR 2022 → Yes in 2023 update",)
     assert p.title == "Colombia: harm reduction country profile"
     assert p.citation == (
@@ -72,7 +77,7 @@ def test_correction_report_is_prefilled_and_goes_where_configured(dataset):
     assert report.title == "Correction: Colombia, Drug consumption rooms, 2023 update"
     assert report.body == (
         "Country: Colombia (COL)\nEdition: 2023 update (2023)\nIndicator: Drug consumption rooms (dcr)\n"
-        f"Current status: Yes\nSource: {B}\nHow it is known: "
+        f"Current status: Yes\nSource: HRI's words as published at example.org ({B})\nHow it is known: "
         "Named by a Harm Reduction International publication for this edition.\n"
         f"Page: {URL}\n\nWhat should it say, and what is your source?\n"
     )

@@ -27,7 +27,7 @@ def test_colombia_page_has_every_fact_source_and_the_region(client):
     ):
         assert text in html
     assert "Countries of Latin America that the data names" in html
-    assert re.search(r'<li id="src-1"><a href="https://', html)
+    assert re.search(r'<li id="src-1">HRI, Global State of Harm Reduction 2020: <a href="https://', html)
     assert html.count('class="correct"') == html.count('class="badge ')  # one correction link per fact
     assert 'property="og:image" content="http://localhost/country/COL.png"' in html
     assert "<script" not in html
