@@ -358,16 +358,17 @@ def serve(address: str, key: bytes, renderer: Renderer | None = None, gate: Gate
             try:
                 conn.send(("ok", None))
                 _, fig, fmt, (width, height, scale) = conn.recv()
+                reply: tuple[str, bytes | str]
                 try:
                     with gate.renderer(wait=RENDER_TIMEOUT):
-                        data = renderer.render(fig, fmt, Preset(width, height, scale))
-                    conn.send(("ok", data))
+                        reply = ("ok", renderer.render(fig, fmt, Preset(width, height, scale)))
                 except ImagesBusy as exc:
-                    conn.send(("busy", str(exc)))
+                    reply = ("busy", str(exc))
                 except ImagesUnavailable as exc:
-                    conn.send(("error", str(exc)))
-            finally:
+                    reply = ("error", str(exc))
+            finally:  # the place is free once the image is made, before the client reads it
                 place.__exit__(None, None, None)
+            conn.send(reply)
 
     while True:
         try:
