@@ -3,7 +3,8 @@ legend heading, each legend label, source lines) and every legend swatch is insi
 apart from every other, and each legend label is drawn whole.
 
 The views are the five of issue 15 (where labels were cut or overprinted) and a sample across
-indicators x presets x languages; tests/views/test_images.py checks every combination's layout.
+indicators x presets x languages (small, for CI time); tests/views/test_images.py checks every
+combination's layout.
 """
 
 from __future__ import annotations
@@ -28,11 +29,8 @@ ISSUE_VIEWS = [
 ]
 SAMPLE = [
     ({"indicator": "naloxone", "edition": "2024", "lang": "es"}, "a4"),
-    ({"indicator": "prison_nsp", "edition": "2024", "lang": "fr"}, "slide"),
     ({"indicator": "prison_oat", "edition": "2024", "compare": "2022", "lang": "ar"}, "square"),
-    ({"indicator": "services", "edition": "2024", "compare": "2020", "lang": "ar"}, "a4"),
     ({"indicator": "dcr", "region": "western-europe", "lang": "ru"}, "square"),
-    ({"indicator": "oat", "edition": "2022", "region": "asia", "lang": "es"}, "slide"),
     ({"indicator": "policy", "edition": "2024", "region": "caribbean", "lang": "ar"}, "slide"),
 ]
 
@@ -97,7 +95,7 @@ def test_rendered_legends_are_whole_apart_and_inside(browser, dataset):
     assert problems == []
 
 
-@pytest.mark.parametrize(("query", "preset"), ISSUE_VIEWS[::2] + ISSUE_VIEWS[3:4] + ISSUE_VIEWS[5:])
+@pytest.mark.parametrize(("query", "preset"), [ISSUE_VIEWS[0], ISSUE_VIEWS[3], ISSUE_VIEWS[5]])
 def test_issue_views_render_as_png(dataset, query, preset):
     data = render.RENDERER.render(figure(dataset, query, preset), "png", images.PRESETS[preset])
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
