@@ -204,6 +204,12 @@ T: dict[object, tuple] = {
     ),
     "read via": ("leído en", "lu via", "прочитано в", "قُرئ عبر"),
     "Read via": ("Leído en", "Lu via", "Прочитано в", "قُرئ عبر"),
+    "HRI counts {published}; the data names {listed}; {unknown} not known.": (
+        "HRI cuenta {published}; los datos nombran {listed}; {unknown} desconocidos.",
+        "HRI en compte {published} ; les données en nomment {listed} ; {unknown} inconnus.",
+        "HRI насчитывает {published}; в данных названо {listed}; неизвестно: {unknown}.",
+        "تحصي HRI {published}؛ وتسمّي البيانات {listed}؛ و{unknown} غير معروفة.",
+    ),
     "Every fact is Harm Reduction International's, from its report for the edition:": (
         "Cada dato es de Harm Reduction International, de su informe de la edición:",
         "Chaque fait est celui de Harm Reduction International, tiré de son rapport pour l’édition :",

@@ -230,7 +230,9 @@ def test_bundle_readme_in_the_view_language(client):
     assert "Fichiers\u00a0:" in readme and "harm-reduction-atlas_data.csv:" in readme
     assert "Harm Reduction International (2020–2024)" in readme  # the citation stays as published
     header = bundle.read("harm-reduction-atlas_data.csv").decode().splitlines()[0]
-    assert header == "edition,iso3,country,region,indicator,status,source_url,evidence_kind,evidence"
+    assert header == (
+        "edition,iso3,country,region,indicator,status,primary_source,source_url,evidence_kind,method,evidence"
+    )
     english = zipfile.ZipFile(io.BytesIO(client.get("/api/v1/bundle.zip").get_data()))
     assert english.read("README.txt").decode().startswith("Harm Reduction Atlas: harm reduction services")
 

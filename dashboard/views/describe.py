@@ -273,6 +273,21 @@ class View:
         text = self.t("Map: {title}.").format(title=self.title)
         if self.state.indicator != "services" and not self.before:
             counts = self.frame[self.state.indicator].value_counts()
+            world = self.region == WORLD
+            published = (
+                self.dataset.published.get((self.state.edition, self.state.indicator)) if world else None
+            )
+            listed = int(counts.get(YES, 0))
+            if published is not None and listed < published:  # the card's numbers, in the card's order
+                return (
+                    text
+                    + " "
+                    + self.t("HRI counts {published}; the data names {listed}; {unknown} not known.").format(
+                        published=self.number(published),
+                        listed=self.number(listed),
+                        unknown=self.number(int(counts.get(UNKNOWN, 0))),
+                    )
+                )
             parts = [f"{self.t(STATUS_LABELS[s])}: {self.number(int(counts.get(s, 0)))}" for s in STATUSES]
             text += " " + self.t("Countries — {counts}.").format(counts=", ".join(parts))
         return text

@@ -45,7 +45,8 @@ def test_a_status_view_in_words(ds):
         "In the 2023 update, 4 countries have needle and syringe programmes according to HRI; this dataset"
         " names 3 of them; the other 1 are not named as having them; not known: 1."
     )
-    assert view.alt_text == f"Map: {NSP} · 2023 update · World. Countries — Yes: 3, No: 1, Not known: 1."
+    # the card's numbers (HRI's count, then how many the data names)
+    assert view.alt_text == f"Map: {NSP} · 2023 update · World. HRI counts 4; the data names 3; 1 not known."
     assert view.map_label == f"Map: {NSP} · 2023 update · World. {view.summary}"
     assert view.legend_title == f"{NSP}, 2023 update · list incomplete: 3 of 4 named"
     assert view.table_caption == f"{NSP} · 2023 update · World: 5 countries."
