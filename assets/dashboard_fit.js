@@ -24,7 +24,7 @@
     fit();
     if (window.ResizeObserver) {
       var above = new ResizeObserver(fit);
-      ["site-header", "control-bar", "cards"].forEach(function (name) {
+      ["site-header", "control-bar", "cards", "analysis-tabs", "toolbar"].forEach(function (name) {
         var el = document.querySelector("." + name);
         if (el) { above.observe(el); }
       });

@@ -16,7 +16,7 @@ import pandas as pd
 import pycountry
 from dash import Dash, dcc, html
 
-from dashboard.app import ids, share
+from dashboard.app import analysis, ids, share
 from dashboard.app.props import aria, data
 from dashboard.core.config import ROOT
 from dashboard.core.i18n import (
@@ -698,6 +698,7 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
     """The whole page for a view, already showing it: the figure, cards, title, summary, legend and
     panel are in the layout, so nothing waits for a callback before the first paint."""
     t = translator(state.lang)
+    base = app.get_relative_path("/")
     cache = views_of(dataset)
     words = cache.described(state)
     panel_body, panel_hidden = panel_parts(dataset, state)
@@ -748,13 +749,15 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
                         ],
                         **aria(labelledby="cards-heading"),
                     ),
-                    html.Div(id=ids.ANALYSIS_TABS, className="analysis-tabs"),
+                    html.Div(analysis.tabs(state, base, t), id=ids.ANALYSIS_TABS, className="analysis-tabs"),
                     html.Section(
                         [
                             html.Div(
                                 [
                                     html.H2(words.title, id=ids.MAP_TITLE, className="map-title"),
-                                    share.controls(state, t),
+                                    html.Div(
+                                        [copy_link(t), share.controls(state, t)], className="toolbar-actions"
+                                    ),
                                 ],
                                 className="toolbar",
                             ),
@@ -822,9 +825,14 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
                             ),
                         ],
                         id="map-section",
+                        hidden=state.view != "map",
                         **aria(labelledby=ids.MAP_TITLE),
                     ),
-                    html.Div(id=ids.ANALYSIS, className="analysis"),
+                    html.Div(
+                        analysis.body(dataset, state, base, {"topojsonURL": app.get_asset_url("geo/")}),
+                        id=ids.ANALYSIS,
+                        className="analysis",
+                    ),
                     table_section(t, state.lang),
                 ],
                 id="main",

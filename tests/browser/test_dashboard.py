@@ -48,9 +48,8 @@ def assert_clean(page) -> None:
 
 
 def press(p, param: str, value: str) -> None:
-    """Click the toggle button that sets ``param`` to ``value``."""
-    button = p.locator(f'button[id*=\'"param":"{param}"\'][id*=\'"value":"{value}"\']')
-    button.click()
+    """Choose ``value`` in the select that sets ``param``."""
+    p.select_option(f"#control-{param}", value)
 
 
 def test_load_shows_world_map_cards_and_summary(page, live_server, dataset):
@@ -59,7 +58,7 @@ def test_load_shows_world_map_cards_and_summary(page, live_server, dataset):
     assert p.locator("#map .choroplethlocation").count() >= 190
     assert card_numbers(p)[:4] == expected_numbers(dataset)[:4]  # the mission's four, first
     assert f"{nsp['listed']} named in the data" in p.inner_text("#card-nsp")
-    assert f"list incomplete: {nsp['listed']} of {nsp['published']} named" in p.text_content("#map .legend")
+    assert f"list incomplete: {nsp['listed']} of {nsp['published']} named" in p.text_content("#map-legend")
     summary = p.inner_text("#map-summary")
     assert summary.startswith(
         f"In the 2023 update, {nsp['count']} countries have needle and syringe programmes"
@@ -85,7 +84,7 @@ def test_switch_indicator_edition_region_and_compare(page, live_server, dataset)
     press(p, "indicator", "dcr")
     wait_title(p, "Drug consumption rooms · 2023 update")
     assert "indicator=dcr" in p.url
-    assert p.get_attribute('button[id*=\'"value":"dcr"\']', "aria-pressed") == "true"
+    assert p.input_value("#control-indicator") == "dcr"
 
     press(p, "edition", "2024")
     wait_title(p, "GSHR 2024")
@@ -102,7 +101,7 @@ def test_switch_indicator_edition_region_and_compare(page, live_server, dataset)
     press(p, "compare", "2020")
     wait_title(p, "what changed from GSHR 2020 to GSHR 2024")
     assert "compare=2020" in p.url
-    assert "Unchanged" in p.text_content("#map .legend")
+    assert "Unchanged" in p.text_content("#map-legend")
     # switching sends data, not geometry: every callback response stays small
     assert updates and max(updates) <= 30_000
     assert_clean(page)
@@ -189,8 +188,8 @@ def test_restore_from_url(page, live_server, dataset):
     wait_title(p, "Drug consumption rooms · GSHR 2024")
     dcr = headline_counts(dataset, "2024", "world")["dcr"]["count"]
     assert card_numbers(p)[2] == str(dcr)
-    assert p.get_attribute('button[id*=\'"value":"dcr"\']', "aria-pressed") == "true"
-    assert p.get_attribute("button[id*='\"param\":\"edition\"'][id*='2024']", "aria-pressed") == "true"
+    assert p.input_value("#control-indicator") == "dcr"
+    assert p.input_value("#control-edition") == "2024"
     assert f"{dcr} countries have drug consumption rooms" in p.inner_text("#map-summary")
     assert p.locator("#view-notes li").count() == 0
     assert_clean(page)
@@ -216,7 +215,7 @@ def test_back_and_forward(page, live_server):
     p.go_back()
     wait_title(p, "Opioid agonist therapy · 2023 update")
     # the buttons follow the URL in their own callback, alongside the map (not before it)
-    p.wait_for_selector("button[id*='\"param\":\"edition\"'][id*='2023'][aria-pressed=true]", timeout=TIMEOUT)
+    p.wait_for_function("() => document.getElementById('control-edition').value === '2023'", timeout=TIMEOUT)
     p.go_back()
     wait_title(p, "Needle and syringe programmes · 2023 update")
     p.go_forward()
@@ -247,7 +246,7 @@ def test_small_screen_is_usable(browser, live_server):
 )
 def test_legend_keeps_every_category_with_no_country_in_it(page, live_server, path, items):
     p = open_page(page, live_server, path)
-    assert p.locator("#map .legend .legendtext").all_text_contents() == items
+    assert p.locator("#map-legend .legend-item").all_text_contents() == items
     assert_clean(page)
 
 
@@ -257,9 +256,9 @@ def test_legend_title_is_not_clipped_on_a_phone(browser, live_server, lang):
     try:
         p = context.new_page()
         p.goto(live_server.url + f"/?indicator=services&compare=2020&lang={lang}")
-        p.wait_for_selector("#map .legend .legendtitletext", timeout=TIMEOUT)
+        p.wait_for_selector("#map-legend", timeout=TIMEOUT)
         box = p.evaluate("document.querySelector('#map .main-svg').getBoundingClientRect().toJSON()")
-        title = "#map .legend .legendtitletext"
+        title = "#map-legend"
         lines = p.evaluate(
             f"[...document.querySelectorAll('{title}, {title} tspan')]"
             ".map(e => e.getBoundingClientRect().toJSON())"
@@ -289,18 +288,18 @@ def test_naloxone_layer_with_and_without_hris_count(page, live_server, dataset):
     assert published is not None and listed < published  # the case this test is about
     p = open_page(page, live_server, "/?indicator=naloxone&edition=2024")
     wait_title(p, "Take-home naloxone")
-    legend = p.text_content("#map .legend")
+    legend = p.text_content("#map-legend")
     assert "Take-home naloxone" in legend and f"list incomplete: {listed} of {published} named" in legend
     card = p.inner_text("#card-naloxone")
     assert str(published) in card and f"{listed} named in the data" in card
     p.goto(live_server.url + "/?indicator=naloxone&edition=2023")
     p.wait_for_function(
-        "() => (document.querySelector('#map .legend') || {}).textContent?.includes('partial list')",
+        "() => (document.querySelector('#map-legend') || {}).textContent?.includes('partial list')",
         timeout=TIMEOUT,
     )
     partial = headline_counts(dataset, "2023", "world")["naloxone"]
     assert partial["published"] is None
-    legend = p.text_content("#map .legend")
+    legend = p.text_content("#map-legend")
     assert f"partial list: {partial['listed']} named" in legend and "Not known" in legend
     assert "HRI's count for this edition is not in the data" in p.inner_text("#card-naloxone")
     summary = p.inner_text("#map-summary")
@@ -312,5 +311,5 @@ def test_naloxone_layer_with_and_without_hris_count(page, live_server, dataset):
 def test_prison_layers(page, live_server):
     p = open_page(page, live_server, "/?indicator=prison_oat&edition=2022")
     wait_title(p, "Opioid agonist therapy in prisons")
-    assert "partial list: 15 named" in p.text_content("#map .legend")
+    assert "partial list: 15 named" in p.text_content("#map-legend")
     assert_clean(page)
