@@ -16,7 +16,7 @@ from dash import Dash, Input, Output, dcc, html
 from dashboard.app import ids
 from dashboard.app.props import aria, data
 from dashboard.core.i18n import country_names
-from dashboard.core.indicators import MAP_INDICATORS
+from dashboard.core.indicators import MAP_INDICATORS, STATUS_LABELS
 from dashboard.core.regions import REGIONS
 from dashboard.core.state import VIEWS, ViewState
 from dashboard.dataset.load import Dataset
@@ -131,7 +131,7 @@ def change_item(view: AnalysisView, row, names) -> html.Li:
     sources: list = []
     for side in ("before", "after"):
         edition = view.edition_labels[str(row[f"{side}_edition"])]
-        status = t({"yes": "Yes", "no": "No", "unknown": "Not known"}[str(row[f"{side}_status"])])
+        status = t(STATUS_LABELS[str(row[f"{side}_status"])])
         text = t("{edition}: {status}").format(edition=edition, status=status)
         url = str(row[f"{side}_source"])
         sources += [" · "] if sources else []
