@@ -28,7 +28,10 @@ TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 TEXT_PROPS = ("title", "placeholder", "aria-label")
 # Texts that are the same in every language: names, acronyms, edition labels HRI uses as is.
 SAME_EVERYWHERE = re.compile(r"^(GSHR \d{4}|HRI|Harm Reduction International, |https?://\S+|[^A-Za-z]*)$")
-COGNATES = {"es": {"Asia", "Eurasia"}, "fr": {"Source", "source", "Sources"}}  # the same word, rightly
+COGNATES = {  # the same word, rightly
+    "es": {"Asia", "Eurasia", "No", "Zoom"},
+    "fr": {"Source", "source", "Sources", "Zoom"},
+}
 
 
 def texts(node: object) -> Iterator[str]:
@@ -152,7 +155,7 @@ def test_embed_in_arabic_is_right_to_left(client):
 def test_dashboard_page_has_lang_dir_and_translated_title(client, lang, direction, title):
     page = client.get(f"/?lang={lang}&indicator=dcr").get_data(as_text=True)
     assert f'<html lang="{lang}" dir="{direction}">' in page
-    assert f"<title>{title}</title>" in page
+    assert re.search(rf"<title>[^<]+ – {re.escape(title)}</title>", page)  # the view, then the Atlas
     assert "<footer>" not in page  # Dash's scripts sit in a div: one contentinfo landmark only
     assert re.search(r'<div class="dash-scripts">.*<script id="_dash-renderer"', page, re.S)
 
@@ -179,7 +182,8 @@ def test_language_links_keep_the_view(dataset):
 @pytest.mark.parametrize(
     ("typed", "lang", "iso3"),
     [("Allemagne", "fr", "DEU"), ("germany", "fr", "DEU"), ("Германия", "ru", "DEU"), ("deu", "ar", "DEU"),
-     ("Allemagne", "en", None)],
+     ("Allemagne", "en", "DEU"),  # a name in any of the five languages is understood on every page
+     ("Turkey", "en", "TUR"), ("Ivory Coast", "fr", "CIV"), ("Atlantis", "en", None)],
 )  # fmt: skip
 def test_country_finder_knows_names_in_the_page_language(dataset, typed, lang, iso3):
     assert layout.find_country(dataset, typed, lang) == iso3

@@ -82,11 +82,11 @@ def test_world_cards_show_hri_totals_and_how_many_are_named(tiny):
 
 def test_region_cards_show_listed_count_and_how_many_are_not_known(tiny):
     assert [text_of(c) for c in layout.cards(View(tiny, ViewState(region="eurasia")))] == [
-        "Needle and syringe programmes1countries",
-        "Opioid agonist therapy1 · 1 not knowncountries",
-        "Drug consumption rooms0countries",
-        "National policy support0 · 1 not knowncountries",
-        "Take-home naloxone1 · 1 not knowncountries",
+        "Needle and syringe programmes1of 2 countries",  # a region card has its denominator
+        "Opioid agonist therapy1 · 1 not knownof 2 countries",
+        "Drug consumption rooms0of 2 countries",
+        "National policy support0 · 1 not knownof 2 countries",
+        "Take-home naloxone1 · 1 not knownof 2 countries",
     ]
 
 
