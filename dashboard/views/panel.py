@@ -97,7 +97,12 @@ def _aria_label(label: str) -> dict[str, Any]:
 
 
 def _link(text: str, label: str, href: str, className: str) -> html.A:
-    """A short link in a narrow cell; its whole label is its accessible name (and tooltip)."""
+    """A short link in a narrow cell; its whole label is its accessible name (and tooltip).
+
+    The name starts with the visible text (WCAG 2.5.3, "label in name"), so a person who says or
+    sees "HRI" can find the link whose full name is HRI's report title.
+    """
+    name = label if label.casefold().startswith(text.casefold()) else f"{text}: {label}"
     return html.A(
         text,
         href=href,
@@ -105,7 +110,7 @@ def _link(text: str, label: str, href: str, className: str) -> html.A:
         rel="noopener noreferrer",
         className=className,
         title=label,
-        **_aria_label(label),
+        **_aria_label(name),
     )
 
 
@@ -158,17 +163,7 @@ def _cell(fact: Fact, t: Translate, headers: str, iso3: str = "", lang: str = "e
         )
     if sources is not None and sources.method_url and fact.evidence in EVIDENCE_SHORT:
         label = f"{t(EVIDENCE_KINDS[fact.evidence])} {sources.method_name}"
-        parts.append(
-            html.A(
-                t(EVIDENCE_SHORT[fact.evidence]),
-                href=sources.method_url,
-                target="_blank",
-                rel="noopener noreferrer",
-                className="evidence",
-                title=label,
-                **_aria_label(label),
-            )
-        )
+        parts.append(_link(t(EVIDENCE_SHORT[fact.evidence]), label, sources.method_url, "evidence"))
     elif fact.evidence in EVIDENCE_SHORT:
         parts.append(
             html.Span(
