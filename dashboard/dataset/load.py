@@ -123,7 +123,7 @@ def read_rows(path: Path) -> list[Row]:
         raise DataError(name, None, None, f"not valid UTF-8 (byte {exc.start})") from None
     if not text.strip():
         raise DataError(name, 1, None, "file is empty (expected a header row)")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # a stray quote is an error
     records = _records(reader, name)
     header = [h.strip() for h in next(records)]
     expected = SCHEMAS.get(name) or OPTIONAL_SCHEMAS[name]
