@@ -870,32 +870,15 @@ def panel_hint(t: Translate, hidden: bool) -> html.P:
 def zoom_controls(t: Translate) -> html.Div:
     """Zoom in, zoom out and reset buttons over the map (assets/dashboard_map.js does the zooming;
     the page never scroll-zooms, so a wheel or a swipe still scrolls the page)."""
+    buttons = (
+        ("+", ids.ZOOM_IN, t("Zoom in")),
+        ("−", ids.ZOOM_OUT, t("Zoom out")),
+        ("⟲", ids.ZOOM_RESET, t("Reset the map")),
+    )
     return html.Div(
         [
-            html.Button(
-                "+",
-                id=ids.ZOOM_IN,
-                type="button",
-                className="zoom",
-                title=t("Zoom in"),
-                **aria(label=t("Zoom in")),
-            ),
-            html.Button(
-                "−",
-                id=ids.ZOOM_OUT,
-                type="button",
-                className="zoom",
-                title=t("Zoom out"),
-                **aria(label=t("Zoom out")),
-            ),
-            html.Button(
-                "⟲",
-                id=ids.ZOOM_RESET,
-                type="button",
-                className="zoom",
-                title=t("Reset the map"),
-                **aria(label=t("Reset the map")),
-            ),
+            html.Button(symbol, id=ident, type="button", className="zoom", title=label, **aria(label=label))
+            for symbol, ident, label in buttons
         ],
         className="zoom-controls",
         role="group",
