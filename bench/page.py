@@ -152,7 +152,10 @@ def switch_updates(browser: Browser, url: str, choices: list[tuple[str, str]]) -
         recorder.take()
         updates = []
         for param, value in choices:
-            pick(page, param, value)
+            # wait for the switch's own callback, not just a quiet network: on a busy machine the
+            # page can look quiet before the select's URL change has reached Dash
+            with page.expect_response(lambda r: UPDATE_PATH in r.url, timeout=20_000):
+                pick(page, param, value)
             recorder.wait_quiet(page)
             updates.append(recorder.take())
         return updates
