@@ -26,6 +26,22 @@ def test_wrk_report_is_parsed():
     assert load.to_ms("850.00us") == pytest.approx(0.85)
 
 
+def test_each_endpoint_is_a_ratio_to_the_floor_runs_around_it():
+    def run(label: str, rps: float, errors: int = 0) -> load.Run:
+        return load.Run(label, "http://127.0.0.1/x", int(rps * 10), rps, errors, 1.0, "wrk ...")
+
+    floor = [run("bare Flask", 1400), run("bare Flask", 1600), run("bare Flask", 1000, errors=1)]
+    summary, csv = load.interleave(floor, [run("summary.json", 1050), run("coverage.csv", 600)])
+    assert summary.floor_rps == 1500 and summary.ratio == pytest.approx(0.7) and summary.met
+    assert csv.floor_rps == 1300 and csv.ratio == pytest.approx(600 / 1300)
+    assert csv.errors == 1 and csv.met is False  # below 0.7x, and a floor run had an error
+    assert summary.line().startswith("summary.json") and "= 0.70x bare Flask (1500 req/s)" in summary.line()
+    other = load.interleave(floor[:2], [run("summary.json, region", 700)])[0]
+    assert other.target is None and other.met is None  # reported, no target
+    with pytest.raises(ValueError):
+        load.interleave(floor[:2], [run("summary.json", 1), run("coverage.csv", 1)])
+
+
 def test_wrk_command_is_bounded_and_on_loopback():
     command = load.wrk_command("http://127.0.0.1:8070/api/v1/summary.json", {"Accept-Encoding": "gzip"}, 3)
     assert "-d3s" in command and command[-1].startswith("http://127.0.0.1:")

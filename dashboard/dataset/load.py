@@ -225,8 +225,10 @@ class Dataset:
         pages = self.editions["table_pages"] if "table_pages" in self.editions else [""] * len(self.editions)
         return {e: p or "" for e, p in zip(self.editions["edition"], pages)}
 
-    @property
+    @cached_property
     def edition_ids(self) -> list[str]:
+        """The editions, oldest first (computed once: the data never changes after loading; do not
+        modify the list)."""
         return list(self.editions["edition"])
 
     @cached_property

@@ -6,13 +6,21 @@ Cache rules: assets Dash fingerprints (``?m=<mtime>``) are kept for a year; othe
 geometry) for a day, then revalidated by ETag; API answers carry an ``ETag`` (unless their route
 set one) and may be reused for a few minutes, as the data only changes when the server restarts;
 pages are always revalidated, as they name the current bundles.
+
+An API answer is made conditional on every request, so that path is kept cheap: a request that
+asks nothing conditional (most polls) skips werkzeug's ``make_conditional`` for what it would do
+then (a ``Date`` header, formatted once a second, and the ``Content-Length``). The API's downloads
+use the same helper.
 """
 
 from __future__ import annotations
 
+import time
+
 from dash import Dash
-from flask import Response, request
+from flask import Request, Response, request
 from flask_compress import Compress
+from werkzeug.http import http_date
 
 YEAR = 365 * 24 * 3600
 ASSET_MAX_AGE = 24 * 3600
@@ -40,6 +48,44 @@ COMPRESSION = {
 }
 
 
+# The request headers that can make ``make_conditional`` answer other than a plain 200: without
+# them it only adds headers. (If-Range matters only beside a Range.)
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_RANGE")
+_dates: dict[int, tuple[int, str]] = {}  # offset -> (second, its HTTP date): formatted once a second
+
+
+def http_date_in(seconds: int = 0) -> str:
+    """``http_date(int(time() + seconds))``, memoised per second (``Date``, ``Expires``)."""
+    now = int(time.time())
+    second, text = _dates.get(seconds, (None, ""))
+    if second != now:
+        text = http_date(now + seconds)
+        _dates[seconds] = (now, text)
+    return text
+
+
+def make_conditional(
+    response: Response, req: Request, accept_ranges: bool = False, complete_length: int | None = None
+) -> Response:
+    """``response.make_conditional(req, accept_ranges, complete_length)``, without its work for a
+    request with no conditional or range header: it then only adds ``Date``, ``Accept-Ranges``
+    and ``Content-Length`` (each where werkzeug would), and the status stays 200."""
+    environ = req.environ
+    if environ["REQUEST_METHOD"] not in ("GET", "HEAD") or any(h in environ for h in CONDITIONAL_HEADERS):
+        response.make_conditional(req, accept_ranges, complete_length)  # returns itself
+        return response
+    headers = response.headers
+    if "Date" not in headers:
+        headers["Date"] = http_date_in(0)
+    if accept_ranges:
+        headers["Accept-Ranges"] = "bytes" if accept_ranges is True else accept_ranges
+    if response.automatically_set_content_length and "Content-Length" not in headers:
+        length = response.calculate_content_length()
+        if length is not None:
+            headers["Content-Length"] = str(length)
+    return response
+
+
 def cache_control(path: str, prefix: str, fingerprinted: bool) -> str | None:
     """The ``Cache-Control`` value for a successful response to ``path`` (None: leave as is)."""
     if path == prefix + "_favicon.ico":
@@ -61,16 +107,18 @@ def register(app: Dash) -> None:
     prefix = app.config.routes_pathname_prefix
     server.config.update(COMPRESSION, COMPRESS_MIMETYPES=COMPRESSED_TYPES)
     Compress(server)  # registered first, so its after_request runs last, on the final body
+    api, assets = prefix + "api/", prefix + "assets/"
 
     @server.after_request
     def caching(response: Response) -> Response:
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
-        value = cache_control(request.path, prefix, "m" in request.args)
-        if value and (request.path.startswith(prefix + "assets/") or "Cache-Control" not in response.headers):
-            response.headers["Cache-Control"] = value  # assets: replaces send_file's "no-cache"
-        if request.path.startswith(prefix + "api/") and not response.is_streamed:
-            if "ETag" not in response.headers:
+        path, headers = request.path, response.headers
+        value = cache_control(path, prefix, "m" in request.args)
+        if value and (path.startswith(assets) or "Cache-Control" not in headers):
+            headers["Cache-Control"] = value  # assets: replaces send_file's "no-cache"
+        if path.startswith(api) and not response.is_streamed:
+            if "ETag" not in headers:
                 response.add_etag()
-            response.make_conditional(request)
+            make_conditional(response, request)
         return response

@@ -137,3 +137,112 @@ def test_edition_all_is_case_insensitive_like_other_values(client, value):
     assert response.status_code == 200
     body = response.get_json()
     assert body["edition"] == "all" and body["region"] == "western-europe"
+
+
+# Memoised answers (issue 11): summary.json and downloads are built once per view; these check that
+# the answers are still the ones jsonify and flask.send_file gave, and that parameters still count.
+
+SUMMARY_VIEWS = [
+    "",
+    "edition=2024&region=asia",
+    "edition=2020&region=western-europe",
+    "region=oceania&lang=fr",
+]
+
+
+@pytest.mark.parametrize("query", SUMMARY_VIEWS)
+def test_summary_is_jsonify_of_the_headline_counts_every_time(app, client, dataset, query):
+    from flask import jsonify
+    from werkzeug.http import generate_etag
+
+    state = {"edition": "2023", "region": "world"} | dict(p.split("=") for p in query.split("&") if p)
+    with app.server.test_request_context():
+        expected = jsonify(
+            {
+                "edition": state["edition"],
+                "region": state["region"],
+                "indicators": headline_counts(dataset, state["edition"], state["region"]),
+            }
+        ).get_data()
+    answers = [client.get(f"/api/v1/summary.json?{query}") for _ in range(3)]
+    for response in answers:
+        assert response.status_code == 200 and response.mimetype == "application/json"
+        assert response.data == expected
+        assert response.headers["ETag"] == f'"{generate_etag(expected)}"'  # what add_etag gave
+        assert response.headers["Cache-Control"] == "public, max-age=300"
+        assert response.headers["X-Content-Type-Options"] == "nosniff" and "Date" in response.headers
+    again = client.get(f"/api/v1/summary.json?{query}", headers={"If-None-Match": answers[0].headers["ETag"]})
+    assert again.status_code == 304 and not again.data
+    assert (
+        client.get(f"/api/v1/summary.json?{query}", headers={"If-None-Match": '"other"'}).status_code == 200
+    )
+
+
+def test_summary_views_do_not_share_answers_and_bad_values_stay_400(client):
+    asia = client.get("/api/v1/summary.json?edition=2024&region=asia")
+    world = client.get("/api/v1/summary.json?edition=2024")
+    assert asia.get_json()["region"] == "asia" and world.get_json()["region"] == "world"
+    assert asia.headers["ETag"] != world.headers["ETag"]
+    assert client.get("/api/v1/summary.json?edition=2024&region=asia&utm=x").data == asia.data  # other names
+    for _ in range(2):  # a bad value is never memoised as a view
+        response = client.get("/api/v1/summary.json?edition=2024&region=mars")
+        assert response.status_code == 400 and response.get_json()["parameter"] == "region"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Range": "bytes=0-99"},
+        {"Range": "bytes=-50"},
+        {"If-None-Match": '"x"'},
+        {"If-Modified-Since": "Wed, 21 Oct 2015 07:28:00 GMT"},
+        {"If-Match": '"x"'},
+    ],
+)
+@pytest.mark.parametrize(
+    ("name", "attachment"), [("harm-reduction-atlas_2023_world.csv", True), ("Côte.csv", True), (None, False)]
+)
+def test_download_answers_as_send_file_did(app, headers, name, attachment):
+    """``api.download`` builds the response ``flask.send_file(io.BytesIO(data), ...)`` made."""
+    import io
+
+    from flask import send_file
+
+    from dashboard.web.api import MAX_AGE, download, etag_of
+
+    data = b"iso3,country\nCOL,Colombia\n" * 20
+    with app.server.test_request_context(headers=headers):
+        ours = download(data, "text/csv", name, attachment=attachment)
+        theirs = send_file(
+            io.BytesIO(data),
+            mimetype="text/csv",
+            as_attachment=attachment and name is not None,
+            download_name=name,
+            etag=etag_of(data),
+            max_age=MAX_AGE,
+            conditional=True,
+        )
+        assert ours.status_code == theirs.status_code
+        assert ours.is_streamed and theirs.is_streamed  # compression treats both alike
+        timeless = {"Date", "Expires"}
+        assert sorted((k, v) for k, v in ours.headers.items() if k not in timeless) == sorted(
+            (k, v) for k, v in theirs.headers.items() if k not in timeless
+        )
+        assert {k for k, _ in ours.headers.items() if k in timeless} == {
+            k for k, _ in theirs.headers.items() if k in timeless
+        }
+        assert b"".join(ours.iter_encoded()) == b"".join(theirs.iter_encoded())
+        theirs.close()
+
+
+def test_coverage_etag_is_the_content_hash_and_answers_304(client):
+    from dashboard.web.api import etag_of
+
+    first = client.get("/api/v1/coverage.csv?region=asia")
+    assert first.headers["ETag"] == f'"{etag_of(first.data)}"'
+    assert first.headers["Cache-Control"] == "public, max-age=3600" and "Expires" in first.headers
+    again = client.get("/api/v1/coverage.csv?region=asia", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and not again.data
+    part = client.get("/api/v1/coverage.csv?region=asia", headers={"Range": "bytes=10-19"})
+    assert part.status_code == 206 and part.data == first.data[10:20]
