@@ -2,13 +2,20 @@
  * trip before the view's one render request. A change pushes the new query to history and tells
  * Dash's dcc.Location (the event dcc.Link sends), whose search drives every view callback.
  * Back and forward set the selects from the URL again. Values follow the server's reading of a
- * query: the first of a repeated parameter wins (URLSearchParams.get, as Flask's args.get), a value
- * equal to the default is left out, and comparing an edition with itself is not offered. */
+ * query (dashboard/core/state.py): the first non-empty value of a repeated parameter wins (the
+ * server notes the repeat; a change here keeps only that first value), a value equal to the
+ * default is left out, and comparing an edition with itself is not offered. */
 (function () {
   "use strict";
   var NONE = "none";
 
   function selects() { return document.querySelectorAll("select[data-param]"); }
+
+  // The first non-empty value of a parameter, trimmed ("" when there is none), as the server reads it.
+  function first(params, name) {
+    var given = params.getAll(name).map(function (v) { return v.trim(); });
+    return given.find(function (v) { return v !== ""; }) || "";
+  }
 
   function valueOf(param) {
     var el = document.querySelector('select[data-param="' + param + '"]');
@@ -35,18 +42,23 @@
     if (!el.matches || !el.matches("select[data-param]")) { return; }
     var params = new URLSearchParams(location.search);
     var param = el.dataset.param;
-    params.delete(param); // every copy of a repeated parameter
+    Array.prototype.forEach.call(selects(), function (s) { // a repeated parameter: keep the value used
+      var name = s.dataset.param, used = first(params, name);
+      if (params.getAll(name).length > 1) { params.delete(name); if (used) { params.set(name, used); } }
+    });
+    params.delete(param);
     if (el.value !== el.dataset["default"]) { params.set(param, el.value); }
     markCompare();
-    var edition = params.get("edition") || document.querySelector('select[data-param="edition"]').dataset["default"];
-    if (params.get("compare") === edition || params.get("compare") === NONE) { params.delete("compare"); }
+    var edition = first(params, "edition") || document.querySelector('select[data-param="edition"]').dataset["default"];
+    var compare = first(params, "compare");
+    if (compare === edition || compare === NONE) { params.delete("compare"); }
     navigate(params);
   });
 
   function fromUrl() {
     var params = new URLSearchParams(location.search);
     Array.prototype.forEach.call(selects(), function (el) {
-      var wanted = (params.get(el.dataset.param) || "").trim().toLowerCase();
+      var wanted = first(params, el.dataset.param).toLowerCase();
       var match = Array.prototype.find.call(el.options, function (o) { return o.value.toLowerCase() === wanted; });
       el.value = match ? match.value : el.dataset["default"];
     });

@@ -3,11 +3,16 @@
 One parser means a link, an embed and an export of the same view always agree. The page and
 ``/embed`` are lenient (unknown values fall back to the default, with a note to show); the API is
 strict (unknown values raise :class:`ParamError`, answered with HTTP 400).
+
+A repeated parameter (``?indicator=oat&indicator=dcr``) is read as its first non-empty value, as
+Flask's ``request.args.get`` and the page's script (``assets/dashboard_controls.js``) read it; when
+the copies differ the page says so in a note and the API answers 400. Comparing an edition with
+itself is no comparison: a note on the page, a 400 on the API.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
@@ -26,35 +31,52 @@ MAX_SHOWN = 60  # characters of a rejected value echoed back (escaped) in notes 
 
 
 class ParamError(ValueError):
-    """An API parameter has a value outside its domain."""
+    """An API parameter has a value outside its domain, or a value the API cannot read one way only.
 
-    def __init__(self, parameter: str, value: str, allowed: list[str]) -> None:
+    ``message`` is the JSON body's ``error`` (an unknown value by default); ``allowed`` the values
+    that would do.
+    """
+
+    def __init__(self, parameter: str, value: str, allowed: list[str], message: str | None = None) -> None:
         self.parameter, self.value, self.allowed = parameter, value, allowed
-        super().__init__(f"unknown value for '{parameter}': {shorten(value)!r}")
+        self.message = message or f"Unknown value for parameter '{parameter}'."
+        super().__init__(f"{self.message} Value: {shorten(value)!r}")
 
     def as_json(self) -> dict[str, object]:
-        return {
-            "error": f"Unknown value for parameter '{self.parameter}'.",
-            "parameter": self.parameter,
-            "allowed": self.allowed,
-        }
+        return {"error": self.message, "parameter": self.parameter, "allowed": self.allowed}
 
 
+# Kinds of note: a value outside its domain (replaced by the default, or left out), a parameter
+# given more than once with different values (the first is used), a comparison with itself (left out).
+UNKNOWN_VALUE, REPEATED, SAME_EDITION = "unknown", "repeated", "same-edition"
 NOTE_DEFAULT = N_("Unknown {parameter} {value}: showing the default ({fallback}).")
 NOTE_DROPPED = N_("Unknown {parameter} {value}: showing the view without it.")
+NOTE_REPEATED = N_("{parameter} was given more than once: using the first value, {value}.")
+NOTE_SAME_EDITION = N_("{parameter} {value} is the edition already shown: showing it without a comparison.")
 
 
 @dataclass(frozen=True)
 class Note:
-    """A query value that was replaced by its default: kept structured so each page can translate it."""
+    """A query value the page did not use as given: kept structured so each page can translate it.
+
+    ``kind`` says why (:data:`UNKNOWN_VALUE`: ``fallback`` is the default shown instead, None when
+    the parameter was left out; :data:`REPEATED`: ``value`` is the first value, the one used;
+    :data:`SAME_EDITION`: the comparison was left out).
+    """
 
     parameter: str
     value: str
     fallback: str | None
+    kind: str = UNKNOWN_VALUE
 
     def text(self, t: Translate = str) -> str:
-        """The note in the page's language; the rejected value is shortened and quoted."""
-        template = NOTE_DEFAULT if self.fallback else NOTE_DROPPED
+        """The note in the page's language; the value is shortened and quoted."""
+        if self.kind == REPEATED:
+            template = NOTE_REPEATED
+        elif self.kind == SAME_EDITION:
+            template = NOTE_SAME_EDITION
+        else:
+            template = NOTE_DEFAULT if self.fallback else NOTE_DROPPED
         return t(template).format(parameter=self.parameter, value=repr(self.value), fallback=self.fallback)
 
     def __str__(self) -> str:
@@ -115,28 +137,55 @@ def domains(editions: list[str], countries: list[str]) -> dict[str, list[str]]:
     }
 
 
+# Query parameters as a parser reads them: one value per name (a dict), or every value per name in
+# order (``parse_qs``'s dict of lists), or a multi-dict with ``getlist`` (Flask's ``request.args``).
+QueryArgs = Mapping[str, str] | Mapping[str, Sequence[str]]
+
+
+def given_values(args: QueryArgs, name: str) -> list[str]:
+    """Every non-empty value given for ``name``, in the order given (``[]`` when there is none)."""
+    getlist = getattr(args, "getlist", None)
+    if callable(getlist):
+        found = list(getlist(name))
+    else:
+        raw = args.get(name)
+        found = [] if raw is None else [raw] if isinstance(raw, str) else list(raw)
+    return [v for v in found if isinstance(v, str) and v != ""]
+
+
+def normalised(name: str, raw: str) -> str:
+    value = raw.strip()
+    if name == "country":
+        return value.upper()
+    return value if name == "edition" else value.lower()
+
+
 def parse_view(
-    args: Mapping[str, str], editions: list[str], countries: list[str], *, strict: bool
+    args: QueryArgs, editions: list[str], countries: list[str], *, strict: bool
 ) -> tuple[ViewState, list[Note]]:
     """Read a view from query parameters.
 
-    Returns the state and a list of notes about values that were replaced by defaults (lenient
-    mode). In strict mode the first bad value raises :class:`ParamError`. Parameters not listed
-    here are ignored, as are empty values.
+    Returns the state and a list of notes about values that were not used as given (lenient
+    mode): unknown values (replaced by the default), a parameter repeated with different values
+    (the first is used) and a comparison of an edition with itself (left out). In strict mode the
+    first of these raises :class:`ParamError`. Parameters not listed here are ignored, as are
+    empty values.
     """
     allowed = domains(editions, countries)
     defaults = asdict(ViewState())
     values: dict[str, object] = {}
     notes: list[Note] = []
     for name, domain in allowed.items():
-        raw = args.get(name)
-        if raw is None or raw == "":
+        given = given_values(args, name)
+        if not given:
             continue
-        value = raw.strip()
-        if name == "country":
-            value = value.upper()
-        elif name != "edition":
-            value = value.lower()
+        raw = given[0]
+        if len({normalised(name, v) for v in given}) > 1:
+            if strict:
+                message = f"Parameter '{name}' was given more than once with different values: give it once."
+                raise ParamError(name, raw, domain, message)
+            notes.append(Note(name, shorten(raw), None, REPEATED))
+        value = normalised(name, raw)
         if value in domain:
             values[name] = value
             continue
@@ -145,5 +194,12 @@ def parse_view(
         notes.append(Note(name, shorten(raw), defaults[name]))
     state = ViewState(**values)  # type: ignore[arg-type]
     if state.compare == state.edition:
+        if strict:
+            message = (
+                f"Parameter 'compare' is the edition shown ({state.edition}): leave it out, or compare"
+                " with another edition."
+            )
+            raise ParamError("compare", state.edition, [e for e in editions if e != state.edition], message)
+        notes.append(Note("compare", shorten(str(state.compare)), None, SAME_EDITION))
         state = state.with_(compare=None)
     return state, notes

@@ -11,11 +11,11 @@ Every text is in the view's language: whole sentences are translated as template
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qs
 
 import pandas as pd
 
@@ -44,7 +44,7 @@ from dashboard.core.indicators import (
     YES,
 )
 from dashboard.core.regions import WORLD, region_label, region_rows
-from dashboard.core.state import Note, ViewState, parse_view
+from dashboard.core.state import Note, QueryArgs, ViewState, parse_view
 from dashboard.dataset.counts import headline_counts
 from dashboard.dataset.load import Dataset
 from dashboard.views import analysis
@@ -61,14 +61,17 @@ CITE_HRI = N_("Please cite HRI as the source of these data.")
 
 
 def parse_query(
-    query: str | Mapping[str, str], dataset: Dataset, *, strict: bool = False
+    query: str | QueryArgs, dataset: Dataset, *, strict: bool = False
 ) -> tuple[ViewState, list[Note]]:
     """The view in a query string (``"?edition=2024"``, leading ``?`` optional) or its parsed arguments.
 
-    Lenient by default (unknown values fall back to the default, with a note); ``strict`` raises
+    ``query`` may also be a mapping (one value per name) or a multi-dict such as Flask's
+    ``request.args``. A repeated parameter is read as its first value, from a string as from a
+    multi-dict. Lenient by default (unknown values fall back to the default, with a note; so do a
+    repeated parameter and a comparison with the edition shown); ``strict`` raises
     :class:`~dashboard.core.state.ParamError` instead (the API answers it with a 400).
     """
-    args = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True)) if isinstance(query, str) else query
+    args = parse_qs(query.lstrip("?"), keep_blank_values=True) if isinstance(query, str) else query
     return parse_view(args, dataset.edition_ids, list(dataset.countries.index), strict=strict)
 
 
@@ -282,7 +285,9 @@ class View:
                 return (
                     text
                     + " "
-                    + self.t("HRI counts {published}; the data names {listed}; {unknown} not known.").format(
+                    + self.t(
+                        "HRI counts {published}; the Atlas has a source for {listed}; {unknown} not known."
+                    ).format(
                         published=self.number(published),
                         listed=self.number(listed),
                         unknown=self.number(int(counts.get(UNKNOWN, 0))),
@@ -417,7 +422,7 @@ class View:
 
 VIEW_LABELS = {"map": N_("Map"), "trend": N_("Trend"), "changes": N_("Changes"), "regions": N_("Regions")}
 PUBLISHED_TOTAL = N_("HRI's published total")
-NAMED = N_("Named in the data")
+NAMED = N_("Countries with a source")
 NOT_IN_DATA = N_("not in the data")
 CHANGE_KIND_LABELS = {
     analysis.GAINED: N_("Gained"),
@@ -490,7 +495,9 @@ class AnalysisView(View):
                 return self.t("{indicator}: what changed up to {after} · {region}").format(
                     indicator=self.view_indicator_label, after=labels[after], region=self.region_label
                 )
-            return self.t("{indicator}: named changes from {before} to {after} · {region}").format(
+            return self.t(
+                "{indicator}: what changed from {before} to {after}, country by country · {region}"
+            ).format(
                 indicator=self.view_indicator_label,
                 before=labels[before],
                 after=labels[after],
@@ -505,15 +512,16 @@ class AnalysisView(View):
         if self.state.view == "trend":
             if self.region != WORLD:
                 return self.t(
-                    "How many of the region's countries the data names, per edition (HRI publishes no"
-                    " regional totals)."
+                    "How many of the region's countries the Atlas has a source for, per edition (HRI"
+                    " publishes no regional totals)."
                 )
             return self.t(
-                "HRI's published total and how many of those countries the data names, per edition."
+                "HRI's published total and how many of those countries the Atlas has a source for, per"
+                " edition."
             )
         if self.state.view == "changes":
             return self.t(
-                "Countries named in the data whose status changed, with the source of each side. A move from"
+                "Countries whose status changed, with the source for each of the two editions. A move from"
                 " or to “not known” is listed apart and is not counted as a gain or loss."
             )
         return self.t("Per HRI region: countries with each, recorded as not having it, and not known.")
@@ -525,22 +533,23 @@ class AnalysisView(View):
         listed = int(row["listed"])
         if self.region != WORLD:
             return self.nt(
-                "{edition}: {listed} country of the region named in the data; not known: {unknown}.",
-                "{edition}: {listed} countries of the region named in the data; not known: {unknown}.",
+                "{edition}: the Atlas has a source for {listed} country of the region; not known: {unknown}.",
+                "{edition}: the Atlas has a source for {listed} countries of the region; not known:"
+                " {unknown}.",
                 listed,
             ).format(edition=edition, listed=self.number(listed), unknown=self.number(int(row["unknown"])))
         if pd.isna(row["published"]):
             return self.nt(
-                "{edition}: {listed} country named in the data; HRI's count for this edition is not in the"
-                " data, so the list is partial.",
-                "{edition}: {listed} countries named in the data; HRI's count for this edition is not in"
-                " the data, so the list is partial.",
+                "{edition}: the Atlas has a source for {listed} country; HRI's count for this edition is"
+                " not in the data, so the list is partial.",
+                "{edition}: the Atlas has a source for {listed} countries; HRI's count for this edition is"
+                " not in the data, so the list is partial.",
                 listed,
             ).format(edition=edition, listed=self.number(listed))
         published = int(row["published"])
         return self.nt(
-            "{edition}: {published} country according to HRI; the data names {listed}.",
-            "{edition}: {published} countries according to HRI; the data names {listed}.",
+            "{edition}: {published} country according to HRI; the Atlas has a source for {listed}.",
+            "{edition}: {published} countries according to HRI; the Atlas has a source for {listed}.",
             published,
         ).format(edition=edition, published=self.number(published), listed=self.number(listed))
 

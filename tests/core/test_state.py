@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from dashboard.core.indicators import MAP_INDICATORS
 from dashboard.core.regions import REGIONS, WORLD
-from dashboard.core.state import ViewState
+from dashboard.core.state import REPEATED, SAME_EDITION, Note, ParamError, ViewState, parse_view
 from dashboard.views.describe import parse_query as view_from_query
 
 EDITIONS = ["2020", "2022", "2023", "2024"]
@@ -65,9 +65,26 @@ def test_several_bad_values_keep_the_good_ones(dataset):
     assert state == ViewState(indicator="oat") and len(notes) == 2
 
 
-def test_compare_with_itself_is_no_comparison(dataset):
-    state, _ = view_from_query("?edition=2022&compare=2022", dataset)
-    assert state.compare is None
+def test_compare_with_itself_is_no_comparison_with_a_note(dataset):
+    state, notes = view_from_query("?edition=2022&compare=2022", dataset)
+    assert state.compare is None and [n.kind for n in notes] == [SAME_EDITION]
+    with pytest.raises(ParamError, match="compare"):
+        parse_view({"edition": "2022", "compare": "2022"}, EDITIONS, COUNTRIES, strict=True)
+
+
+def test_the_first_of_a_repeated_parameter_wins_for_every_kind_of_input():
+    """A query string, a plain dict of lists (parse_qs) and a multi-dict (Flask) read alike."""
+
+    class Args(dict):  # the shape of werkzeug's MultiDict: .get gives the first, .getlist all
+        def getlist(self, name):
+            return list(super().get(name, []))
+
+    for args in ({"edition": ["2020", "2024"]}, Args(edition=["2020", "2024"])):
+        state, notes = parse_view(args, EDITIONS, COUNTRIES, strict=False)
+        assert state.edition == "2020" and notes == [Note("edition", "2020", None, REPEATED)]
+        with pytest.raises(ParamError, match="more than once"):
+            parse_view(args, EDITIONS, COUNTRIES, strict=True)
+    assert parse_view({"edition": "2020"}, EDITIONS, COUNTRIES, strict=True)[0].edition == "2020"
 
 
 def test_notes_are_translated_per_page_language(dataset):

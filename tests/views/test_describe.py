@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 from factories import make_dataset
+from werkzeug.datastructures import MultiDict
 
-from dashboard.core.state import Note, ParamError, ViewState
+from dashboard.core.i18n import translator
+from dashboard.core.state import REPEATED, SAME_EDITION, Note, ParamError, ViewState
 from dashboard.views.describe import DISCLAIMER, Reference, View, citation, parse_query
 
 NSP = "Needle and syringe programmes"
@@ -45,8 +47,10 @@ def test_a_status_view_in_words(ds):
         "In the 2023 update, 4 countries have needle and syringe programmes according to HRI; this dataset"
         " names 3 of them; the other 1 are not named as having them; not known: 1."
     )
-    # the card's numbers (HRI's count, then how many the data names)
-    assert view.alt_text == f"Map: {NSP} · 2023 update · World. HRI counts 4; the data names 3; 1 not known."
+    # the card's numbers (HRI's count, then how many the Atlas has a source for)
+    assert view.alt_text == (
+        f"Map: {NSP} · 2023 update · World. HRI counts 4; the Atlas has a source for 3; 1 not known."
+    )
     assert view.map_label == f"Map: {NSP} · 2023 update · World. {view.summary}"
     assert view.legend_title == f"{NSP}, 2023 update · list incomplete: 3 of 4 named"
     assert view.table_caption == f"{NSP} · 2023 update · World: 5 countries."
@@ -157,3 +161,65 @@ def test_parse_query_reads_a_view_for_the_dataset(ds):
     assert parse_query("", ds) == (ViewState(), [])
     with pytest.raises(ParamError):
         parse_query("?edition=2024", ds, strict=True)  # not an edition of this dataset
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?indicator=oat&indicator=dcr",
+        "indicator=oat&indicator=dcr&indicator=nsp",
+        "?indicator=&indicator=oat&indicator=dcr",  # an empty copy is no value, as everywhere
+        MultiDict([("indicator", "oat"), ("indicator", "dcr")]),  # Flask's request.args
+        {"indicator": ["oat", "dcr"]},  # parse_qs
+    ],
+    ids=["string", "three-copies", "empty-first", "multidict", "lists"],
+)
+def test_a_repeated_parameter_is_read_as_its_first_value_with_a_note(ds, query):
+    state, notes = parse_query(query, ds)
+    assert state == ViewState(indicator="oat")
+    assert notes == [Note("indicator", "oat", None, REPEATED)]
+    assert str(notes[0]) == "indicator was given more than once: using the first value, 'oat'."
+    with pytest.raises(ParamError) as raised:
+        parse_query(query, ds, strict=True)
+    assert raised.value.parameter == "indicator"
+    assert raised.value.as_json()["error"] == (
+        "Parameter 'indicator' was given more than once with different values: give it once."
+    )
+
+
+def test_a_parameter_repeated_with_one_value_is_no_ambiguity(ds):
+    for query in ("?indicator=oat&indicator=OAT", MultiDict([("country", "ukr"), ("country", "UKR ")])):
+        state, notes = parse_query(query, ds)
+        assert notes == [] and state == parse_query(query, ds, strict=True)[0]
+    assert parse_query("?indicator=oat&indicator=OAT", ds)[0] == ViewState(indicator="oat")
+
+
+def test_a_repeated_unknown_first_value_says_both(ds):
+    state, notes = parse_query("?region=mars&region=eurasia", ds)
+    assert state == ViewState() and [n.kind for n in notes] == [REPEATED, "unknown"]
+
+
+def test_comparing_the_edition_shown_with_itself_is_a_note_or_a_400(ds):
+    for query in ("?edition=2023&compare=2023", "?compare=2023", MultiDict([("compare", "2023")])):
+        state, notes = parse_query(query, ds)
+        assert state == ViewState() and notes == [Note("compare", "2023", None, SAME_EDITION)]
+        assert (
+            str(notes[0]) == "compare '2023' is the edition already shown: showing it without a comparison."
+        )
+        with pytest.raises(ParamError) as raised:
+            parse_query(query, ds, strict=True)
+        assert raised.value.parameter == "compare" and raised.value.allowed == ["2022"]
+        assert "is the edition shown (2023)" in str(raised.value.as_json()["error"])
+    state, notes = parse_query("?edition=2022&compare=2022", ds)
+    assert state == ViewState(edition="2022") and notes[0].kind == SAME_EDITION
+
+
+def test_url_notes_in_every_language(ds):
+    _, notes = parse_query("?indicator=oat&indicator=dcr&edition=2022&compare=2022", ds)
+    for lang in ("es", "fr", "ru", "ar"):
+        texts = [n.text(translator(lang)) for n in notes]
+        assert len(texts) == 2 and "'oat'" in texts[0] and "'2022'" in texts[1]
+        assert texts != [str(n) for n in notes], lang
+    assert notes[0].text(translator("ru")) == (
+        "Параметр «indicator» указан несколько раз: используется первое значение, 'oat'."
+    )
