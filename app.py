@@ -16,7 +16,7 @@ logger = logging.getLogger("dashboard.startup")
 try:
     settings = from_env()
     configure_logging(settings.log_level)
-    app = create_app(settings.data_dir)
+    app = create_app(settings.data_dir, prerender=True)  # the landing views' first pictures
 except (ConfigError, DataError) as exc:
     configure_logging(requested_log_level())  # a no-op when the settings were read
     logger.error("Harm Reduction Atlas cannot start: %s (%s)", exc, type(exc).__name__)

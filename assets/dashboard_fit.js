@@ -1,40 +1,52 @@
 /* First screen: the map takes the height the header, settings and cards leave in the window, so
  * the whole map and its legend are visible without scrolling on a laptop or a projector (the CSS
  * sets a close fallback, --map-h, before this runs). Phones keep the CSS height: there the map
- * starts on the first screen and the page scrolls on to the legend. Runs before plotly.js draws
- * (the layout is mounted first), and again when something above the map changes height. */
+ * starts on the first screen and the page scrolls on to the legend.
+ *
+ * The index page runs this right after its static first screen (dashboard/app/index_page.py), so
+ * that copy's map box has its height before the first paint; Dash loads it again with the other
+ * assets (the second run does nothing). It fits every map layout on the page as it appears (the
+ * static copy, then the live page), and again when something above the map changes height. */
 (function () {
   "use strict";
+  if (window.__atlasFit) { return; }
+  window.__atlasFit = true;
   var MIN = 280, MAX = 680, GAP = 10, DESKTOP = 900;
+  var ABOVE = ["site-header", "control-bar", "cards", "analysis-tabs", "toolbar", "notes"];
 
-  function fit() {
-    var layout = document.getElementById("map-layout");
-    if (!layout) { return; }
+  function fit(layout) {
+    if (!layout.isConnected) { return; }
     if (window.innerWidth <= DESKTOP) { layout.style.removeProperty("--map-h"); return; }
     var top = layout.getBoundingClientRect().top + window.scrollY;
     var height = Math.max(MIN, Math.min(MAX, Math.floor(window.innerHeight - top - GAP)));
     layout.style.setProperty("--map-h", height + "px");
   }
 
-  var watched = false;
+  var layouts = [];
+  function fitAll() { layouts.forEach(fit); }
+  var above = window.ResizeObserver ? new ResizeObserver(fitAll) : null;
+
   function watch() {
-    var layout = document.getElementById("map-layout");
-    if (!layout || watched) { return !!layout; }
-    watched = true;
-    fit();
-    if (window.ResizeObserver) {
-      var above = new ResizeObserver(fit);
-      ["site-header", "control-bar", "cards", "analysis-tabs", "toolbar"].forEach(function (name) {
-        var el = document.querySelector("." + name);
-        if (el) { above.observe(el); }
-      });
-      var notes = document.getElementById("view-notes");
-      if (notes) { above.observe(notes); }
-    }
-    return true;
+    var live = false;
+    document.querySelectorAll(".map-layout").forEach(function (layout) {
+      live = live || !!layout.closest("#react-entry-point");
+      if (layouts.indexOf(layout) >= 0) { return; }
+      layouts = layouts.filter(function (l) { return l.isConnected; }).concat([layout]);
+      fit(layout);
+      var page = layout.closest(".page") || document;
+      if (above) {
+        ABOVE.forEach(function (name) {
+          var el = page.querySelector("." + name);
+          if (el) { above.observe(el); }
+        });
+      }
+    });
+    return live;
   }
 
-  window.addEventListener("resize", fit);
-  var observer = new MutationObserver(function () { if (watch()) { observer.disconnect(); } });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  window.addEventListener("resize", fitAll);
+  if (!watch()) {
+    var observer = new MutationObserver(function () { if (watch()) { observer.disconnect(); } });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  }
 })();

@@ -1,14 +1,25 @@
-"""What the browser sees: first-load weight, time to first map paint, bytes per map update.
+"""What the browser sees: first-load weight, time to the map, bytes per map update.
 
 Headless Chromium (the one the browser tests use), a fresh context (empty cache) per load. Sizes
 are the encoded (on-the-wire, compressed) body sizes Chromium reports, and the decoded sizes.
 Also collects the callback requests the page made, for ``bench.latency`` to replay.
 
-    python -m bench.page http://127.0.0.1:8070/
+Two times per load, both in ms since navigation start:
+
+- *interactive map*: the first country shape plotly.js puts in the page (the map can be used);
+- *first pixels*: when the browser painted the map's first picture (Element Timing on the
+  ``img.first-pixels`` of the static first screen), None when the page had no picture.
+
+:func:`paint_ratios` interleaves cold loads of the Atlas with cold loads of the floor,
+``bench.bare_page`` (the same plotly.js bundle and geometry drawing the same figure, nothing
+else), so both are measured under the same conditions, and gives each time as a ratio to it.
+
+    python -m bench.page http://127.0.0.1:8072/ [http://127.0.0.1:8074/]
 """
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import sys
 import time
@@ -31,10 +42,16 @@ CHROMIUM_ARGS = [
 MAP_SELECTOR = ".choroplethlocation"
 UPDATE_PATH = "/_dash-update-component"
 # Records when the first country shape appears, in ms since navigation start.
+# Also records when the map's first picture was painted (Element Timing), if the page has one.
 PAINT_PROBE = """
 new MutationObserver((_, observer) => {
   if (document.querySelector('SELECTOR')) { window.__mapPaint = performance.now(); observer.disconnect(); }
 }).observe(document, {childList: true, subtree: true});
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (e.identifier === 'first-pixels') { window.__firstPixels = e.renderTime || e.loadTime; }
+  }
+}).observe({type: 'element', buffered: true});
 """.replace("SELECTOR", MAP_SELECTOR)
 
 
@@ -52,6 +69,7 @@ class Load:
 
     paint_ms: float
     transfers: list[Transfer] = field(default_factory=list)
+    first_pixels_ms: float | None = None
 
     @property
     def encoded(self) -> int:
@@ -130,7 +148,8 @@ def first_load(browser: Browser, url: str) -> Load:
         page.goto(url)
         page.wait_for_selector(MAP_SELECTOR, state="attached", timeout=20_000)
         recorder.wait_quiet(page)
-        return Load(page.evaluate("window.__mapPaint"), recorder.take())
+        paint, pixels = page.evaluate("[window.__mapPaint, window.__firstPixels ?? null]")
+        return Load(paint, recorder.take(), pixels)
     finally:
         context.close()
 
@@ -203,6 +222,53 @@ def measure(url: str, loads: int = 5) -> PageFigures:
     )
 
 
+@dataclass
+class PaintRatios:
+    """Medians of interleaved cold loads, and the Atlas's times as ratios to the floor's paint."""
+
+    floor_ms: list[float]  # the bare plotly.js page: first country shape
+    interactive_ms: list[float]  # the Atlas: first country shape
+    first_pixels_ms: list[float | None]  # the Atlas: its map's picture painted (None: no picture)
+
+    @property
+    def floor(self) -> float:
+        return statistics.median(self.floor_ms)
+
+    @property
+    def interactive(self) -> float:
+        return statistics.median(self.interactive_ms)
+
+    @property
+    def first_pixels(self) -> float | None:
+        painted = [t for t in self.first_pixels_ms if t is not None]
+        return statistics.median(painted) if len(painted) == len(self.first_pixels_ms) else None
+
+    @property
+    def interactive_ratio(self) -> float:
+        return self.interactive / self.floor
+
+    @property
+    def first_pixels_ratio(self) -> float | None:
+        return None if self.first_pixels is None else self.first_pixels / self.floor
+
+
+def paint_ratios(
+    atlas_url: str, floor_url: str, loads: int = 5, browser: Browser | None = None
+) -> PaintRatios:
+    """``loads`` cold loads of each page, alternating (Atlas, floor, Atlas, ...) after one warm-up
+    of each, so a busy moment of the machine falls on both."""
+    with contextlib.ExitStack() as stack:
+        browser = browser or stack.enter_context(chromium())
+        first_load(browser, atlas_url), first_load(browser, floor_url)  # warm-up: imports, OS caches
+        atlas, floor = [], []
+        for _ in range(loads):
+            atlas.append(first_load(browser, atlas_url))
+            floor.append(first_load(browser, floor_url))
+    return PaintRatios(
+        [f.paint_ms for f in floor], [a.paint_ms for a in atlas], [a.first_pixels_ms for a in atlas]
+    )
+
+
 def main(argv: list[str]) -> int:
     url = argv[0] if argv else "http://127.0.0.1:8070/"
     figures = measure(url)
@@ -213,6 +279,17 @@ def main(argv: list[str]) -> int:
     print(f"bytes per update (encoded): {figures.update_encoded}")
     print(f"bytes per update (decoded): {figures.update_decoded}")
     print(f"geometry re-sent on update: {figures.geometry_in_updates}")
+    if len(argv) > 1:
+        ratios = paint_ratios(url, argv[1])
+        print(f"floor (bare plotly.js page): median {ratios.floor:.0f} ms of {ratios.floor_ms}")
+        print(
+            f"interactive map: median {ratios.interactive:.0f} ms = {ratios.interactive_ratio:.2f}x the floor"
+        )
+        if ratios.first_pixels is not None:
+            pixels, ratio = ratios.first_pixels, ratios.first_pixels_ratio
+            print(f"first pixels: median {pixels:.0f} ms = {ratio:.2f}x the floor")
+        else:
+            print(f"first pixels: not on every load {ratios.first_pixels_ms}")
     return 0
 
 

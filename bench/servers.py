@@ -38,4 +38,8 @@ def gunicorn(app: str, port: int, probe: str = "/", workers: int = 2) -> Iterato
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:  # a worker still finishing a request: do not wait for it
+            process.kill()
+            process.wait(timeout=10)

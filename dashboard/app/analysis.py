@@ -239,6 +239,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(ids.ANALYSIS, "children"),
         Output(MAP_SECTION, "hidden"),
         Input(ids.URL, "search"),
+        prevent_initial_call=True,  # the layout shows its own view already
     )
     def show(search):
         state, _ = parse_query(search or "", dataset)

@@ -35,8 +35,9 @@ def next_state(state: ViewState, trigger: object, click: dict | None = None, cel
     return state
 
 
-def register(app: Dash, dataset: Dataset) -> None:
-    """Every Dash-side behaviour: these callbacks, the share controls' and the index page's."""
+def register(app: Dash, dataset: Dataset, picture: index_page.Picture | None = None) -> None:
+    """Every Dash-side behaviour: these callbacks, the share controls' and the index page's
+    (``picture``: a view's first picture, see :func:`dashboard.app.index_page.register`)."""
     english = dataset.countries["country"]
     base = app.get_relative_path("/")
     cache = layout.views_of(dataset)
@@ -121,6 +122,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(ids.TABLE, "columnDefs"),
         Output(ids.TABLE_CAPTION, "children"),
         Input(ids.URL, "search"),
+        prevent_initial_call=True,
     )
     def table(search):
         state, _ = view(search)
@@ -137,4 +139,4 @@ def register(app: Dash, dataset: Dataset) -> None:
     )
 
     share.register(app, dataset)
-    index_page.register(app, dataset)
+    index_page.register(app, dataset, picture)

@@ -7,6 +7,7 @@ Behaviour (which builder runs when) lives in callbacks.py. Every user-facing str
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
@@ -57,18 +58,21 @@ def graph_config(app: Dash) -> dcc.Graph.Config:
     }
 
 
-def initial_query() -> str:
-    """The query string of the page this layout is for, so controls start in the right state.
+def initial_location() -> tuple[str, str] | None:
+    """The path and query string (``"?a=b"`` or ``""``) of the page this layout is for.
 
     The layout is fetched by a separate request (``/_dash-layout``) whose ``Referer`` is the page's
-    URL. Without it (or outside a request) the controls start at the defaults; the URL callback then
-    sets them, so this only avoids a flicker.
+    URL. The controls start in that view, and the URL's ``dcc.Location`` starts with the same path
+    and query, so on mount it finds nothing changed and no callback runs before the first paint.
+    None outside a request or without a same-host ``Referer``: the controls start at the defaults
+    and the URL callbacks set them.
     """
     if not flask.has_request_context():
-        return ""
-    referrer = flask.request.referrer or ""
-    parts = urlsplit(referrer)
-    return parts.query if parts.netloc == flask.request.host else ""
+        return None
+    parts = urlsplit(flask.request.referrer or "")
+    if parts.netloc != flask.request.host:
+        return None
+    return parts.path, f"?{parts.query}" if parts.query else ""
 
 
 # ---- controls ------------------------------------------------------------------------------------
@@ -442,11 +446,13 @@ def table_columns(dataset: Dataset, state: ViewState, t: Translate) -> list[dict
     return columns
 
 
-def table_section(t: Translate, lang: str) -> html.Section:
+def table_section(dataset: Dataset, state: ViewState, words: View) -> html.Section:
+    """The table of the view's countries, already filled (its callback runs when the view changes)."""
+    t, lang = words.t, state.lang
     return html.Section(
         [
             html.H2(t("Table"), id="table-heading"),
-            html.P(id=ids.TABLE_CAPTION, className="muted"),
+            html.P(words.table_caption, id=ids.TABLE_CAPTION, className="muted"),
             html.Div(
                 [
                     html.Label(t("Search the table"), htmlFor=ids.TABLE_SEARCH),
@@ -462,8 +468,8 @@ def table_section(t: Translate, lang: str) -> html.Section:
             ),
             dag.AgGrid(
                 id=ids.TABLE,
-                rowData=[],
-                columnDefs=[],
+                rowData=table_rows(words),
+                columnDefs=table_columns(dataset, state, t),
                 defaultColDef={"sortable": True, "resizable": True, "filter": False},
                 getRowId="params.data.iso3",
                 dashGridOptions={
@@ -694,9 +700,19 @@ def panel_parts(dataset: Dataset, state: ViewState) -> tuple[list | None, bool]:
 # ---- page ----------------------------------------------------------------------------------------
 
 
-def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None = None) -> html.Div:
+def page(
+    app: Dash,
+    dataset: Dataset,
+    state: ViewState,
+    notes: list[Note] | None = None,
+    location: tuple[str, str] | None = None,
+    picture: str | None = None,
+) -> html.Div:
     """The whole page for a view, already showing it: the figure, cards, title, summary, legend and
-    panel are in the layout, so nothing waits for a callback before the first paint."""
+    panel are in the layout, so nothing waits for a callback before the first paint. ``location``
+    is the page's (path, query): the URL component starts there, so mounting it changes nothing.
+    ``picture`` is the URL of the view's first picture: it lies under the map until plotly.js has
+    drawn it (assets/dashboard_map.js), so the first screen's picture never blinks out."""
     t = translator(state.lang)
     base = app.get_relative_path("/")
     cache = views_of(dataset)
@@ -705,7 +721,11 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
     card_class = card_classes(state)
     return html.Div(
         [
-            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Location(
+                id=ids.URL,
+                refresh=False,
+                **(dict(zip(("pathname", "search"), location), hash="") if location else {}),
+            ),
             # "callback-nav": a new query is pushed to history and announced, so URL picks it up
             dcc.Location(id=ids.URL_WRITE, refresh="callback-nav"),
             html.A(t("Skip to the map"), href="#map-section", className="skip-link"),
@@ -756,7 +776,8 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
                                 [
                                     html.H2(words.title, id=ids.MAP_TITLE, className="map-title"),
                                     html.Div(
-                                        [copy_link(t), share.controls(state, t)], className="toolbar-actions"
+                                        [copy_link(t), share.controls(app, dataset, state, t)],
+                                        className="toolbar-actions",
                                     ),
                                 ],
                                 className="toolbar",
@@ -768,13 +789,17 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
                                             html.Div(
                                                 [
                                                     html.Div(
-                                                        dcc.Graph(
-                                                            id=ids.MAP,
-                                                            figure=cache.figure(state),
-                                                            config=graph_config(app),
-                                                            className="map-graph",
-                                                        ),
+                                                        [
+                                                            first_picture(picture),
+                                                            dcc.Graph(
+                                                                id=ids.MAP,
+                                                                figure=cache.figure(state),
+                                                                config=graph_config(app),
+                                                                className="map-graph",
+                                                            ),
+                                                        ],
                                                         id=ids.MAP_WRAP,
+                                                        className="map-wrap",
                                                         role="img",
                                                         **aria(label=words.map_label),
                                                     ),
@@ -833,7 +858,7 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
                         id=ids.ANALYSIS,
                         className="analysis",
                     ),
-                    table_section(t, state.lang),
+                    table_section(dataset, state, words),
                 ],
                 id="main",
             ),
@@ -841,6 +866,11 @@ def page(app: Dash, dataset: Dataset, state: ViewState, notes: list[Note] | None
         ],
         className="page",
     )
+
+
+def first_picture(src: str | None) -> html.Img | None:
+    """The server-rendered picture of the map (decorative: the map's box has the label)."""
+    return html.Img(src=src, alt="", className="first-pixels") if src else None
 
 
 def copy_link(t: Translate) -> html.Button:
@@ -886,11 +916,14 @@ def zoom_controls(t: Translate) -> html.Div:
     )
 
 
-def serve(app: Dash, dataset: Dataset):
-    """The layout function: built per page load, starting from the view in the page's URL."""
+def serve(app: Dash, dataset: Dataset, picture: Callable[[ViewState], str | None] | None = None):
+    """The layout function: built per page load, starting from the view in the page's URL.
+    ``picture`` gives the URL of a view's first picture when one is ready (see :func:`page`)."""
 
     def layout() -> html.Div:
-        state, notes = parse_query(initial_query(), dataset)
-        return page(app, dataset, state, notes)
+        location = initial_location()
+        state, notes = parse_query(location[1] if location else "", dataset)
+        src = picture(state) if picture and state.view == "map" else None
+        return page(app, dataset, state, notes, location, src)
 
     return layout

@@ -17,7 +17,7 @@ from datetime import date
 
 from dash import Dash, Input, Output, dcc, html
 from dash.development.base_component import Component
-from flask import request
+from flask import has_request_context, request
 
 from dashboard.app import ids
 from dashboard.app.props import aria, data
@@ -98,8 +98,20 @@ def _copy_box(box_id: str, label: str, value: str, rows: int, t: Translate) -> h
     )
 
 
-def controls(state: ViewState, t: Translate) -> html.Div:
-    links = hrefs(state, "/")
+def filled(app: Dash, dataset: Dataset, state: ViewState) -> tuple[dict[str, str], str, str, str]:
+    """What the share menus hold for a view: download links, embed code, citation and alt text
+    (absolute URLs, so they need the request)."""
+    described = View(dataset, state)
+    base = app.get_relative_path("/")
+    origin = request.host_url.rstrip("/") if has_request_context() else ""
+    host_script = origin + app.get_asset_url("embed-host.js")
+    code = embed_code(origin + state.url(base + "embed"), host_script, described.title)
+    cite = described.citation(origin + state.url(base), date.today())
+    return hrefs(state, base), code, cite, described.alt_text
+
+
+def controls(app: Dash, dataset: Dataset, state: ViewState, t: Translate) -> html.Div:
+    links, code, cite_text, alt = filled(app, dataset, state)
     download: list[Component] = []
     for heading, group in GROUPS:
         download.append(html.P(t(heading), className="share-heading"))
@@ -111,9 +123,9 @@ def controls(state: ViewState, t: Translate) -> html.Div:
                 ]
             )
         )
-    download.append(_copy_box(ALT_TEXT, N_("Image description (alt text)"), "", 3, t))
+    download.append(_copy_box(ALT_TEXT, N_("Image description (alt text)"), alt, 3, t))
     embed = [
-        _copy_box(EMBED_CODE, N_("Copy this code into your web page"), "", 5, t),
+        _copy_box(EMBED_CODE, N_("Copy this code into your web page"), code, 5, t),
         html.Button(
             t("Show preview"),
             id=PREVIEW_TOGGLE,
@@ -131,7 +143,7 @@ def controls(state: ViewState, t: Translate) -> html.Div:
         ),
     ]
     cite = [
-        _copy_box(CITE_TEXT, N_("Cite Harm Reduction International as the source"), "", 4, t),
+        _copy_box(CITE_TEXT, N_("Cite Harm Reduction International as the source"), cite_text, 4, t),
         html.P(
             t("Data licence: CC BY 4.0. The facts are Harm Reduction International's."),
             className="share-note",
@@ -176,20 +188,16 @@ def register(app: Dash, dataset: Dataset) -> None:
     def view(search: str | None) -> ViewState:
         return parse_query(search or "", dataset)[0]
 
+    # The layout is already filled for its view (controls): these run when the view changes.
     @app.callback(
         [Output(link_id(key), "href") for key, *_ in LINKS]
         + [Output(EMBED_CODE, "value"), Output(CITE_TEXT, "value"), Output(ALT_TEXT, "value")],
         Input(ids.URL, "search"),
+        prevent_initial_call=True,
     )
     def sync(search: str | None):
-        state = view(search)
-        described = View(dataset, state)
-        base = app.get_relative_path("/")
-        origin = request.host_url.rstrip("/")
-        host_script = origin + app.get_asset_url("embed-host.js")
-        code = embed_code(origin + state.url(base + "embed"), host_script, described.title)
-        cite = described.citation(origin + state.url(base), date.today())
-        return [*hrefs(state, base).values(), code, cite, described.alt_text]
+        links, code, cite, alt = filled(app, dataset, view(search))
+        return [*links.values(), code, cite, alt]
 
     @app.callback(
         Output(EMBED_PREVIEW, "src"),
@@ -197,6 +205,7 @@ def register(app: Dash, dataset: Dataset) -> None:
         Output(PREVIEW_TOGGLE, "aria-expanded"),
         Input(PREVIEW_TOGGLE, "n_clicks"),
         Input(ids.URL, "search"),
+        prevent_initial_call=True,
     )
     def preview(clicks: int | None, search: str | None) -> tuple[str, bool, str]:
         """Load the live preview only once asked for (it pulls in plotly.js); odd clicks show it."""

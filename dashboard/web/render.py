@@ -451,7 +451,22 @@ class ImageCache:
         except OSError as exc:  # a full or read-only disk costs a re-render later, never an error
             logger.warning("image cache: could not write to %s (%s)", self.directory, exc)
 
-    def get(self, key: tuple[str, str, str], build: Callable[[], tuple[Any, str, Preset]]) -> bytes:
+    def peek(self, key: tuple[str, str, str]) -> bytes | None:
+        """The bytes if they are made (here or, on the shared disk, by any worker); never renders."""
+        with self._lock:
+            data = self._items.get(key)
+        if data is None and (data := self._read(key)) is not None:
+            with self._lock:
+                self._items[key] = data
+        return data
+
+    def get(
+        self,
+        key: tuple[str, str, str],
+        build: Callable[[], tuple[Any, str, Preset]],
+        finish: Callable[[bytes], bytes] | None = None,
+    ) -> bytes:
+        """The bytes of ``key``: cached, or rendered from ``build()`` (then passed through ``finish``)."""
         with self._lock:
             data = self._items.get(key)  # a hit counts as a use (LRU order)
         if data is None:
@@ -460,6 +475,7 @@ class ImageCache:
             with self.backend.job() as render:
                 fig, fmt, preset = build()
                 data = render(fig, fmt, preset)
+            data = finish(data) if finish else data
             self._write(key, data)
         with self._lock:
             self._items[key] = data

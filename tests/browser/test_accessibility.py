@@ -67,6 +67,9 @@ def open_page(page, url: str) -> None:
     assert response is not None and response.ok, url
     page.wait_for_selector(MAP, state="attached", timeout=20_000)
     page.wait_for_load_state("networkidle")
+    if page.locator(".atlas-grid").count():  # the table's script loads after the map: audit it loaded
+        page.wait_for_selector(".atlas-grid .ag-row", state="attached", timeout=20_000)
+        page.wait_for_load_state("networkidle")
 
 
 @dataclass

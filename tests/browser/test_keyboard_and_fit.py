@@ -16,6 +16,7 @@ ACTIVE_ID = "() => document.activeElement && document.activeElement.id"
 
 def test_enter_or_space_on_a_table_row_opens_the_panel_and_escape_closes_it(page, live_server):
     p = open_page(page, live_server)
+    p.wait_for_selector(".atlas-grid .ag-row", timeout=TIMEOUT)  # the table's script is loaded
     p.focus("#table-search")
     p.keyboard.press("Tab")  # into the grid (its header), then down to the first row
     p.keyboard.press("ArrowDown")
