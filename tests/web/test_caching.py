@@ -85,3 +85,31 @@ def test_the_page_preloads_the_geometry_plotly_asks_for(client, app):
     url = app.get_asset_url("geo/") + "world_50m.json"
     assert f'<link rel="preload" as="fetch" crossorigin href="{url}">' in html
     assert client.get(url).status_code == 200
+
+
+def test_static_files_are_compressed_once_and_served_from_memory(client, monkeypatch):
+    import brotli
+
+    from dashboard.web.caching import Precompressed
+
+    calls: list[str] = []
+    original = Precompressed.compress
+    monkeypatch.setattr(
+        Precompressed, "compress", lambda self, data, enc: calls.append(enc) or original(self, data, enc)
+    )
+    path = "/assets/vendor/plotly-geo.min.js?m=test-once"
+    raw = (ROOT / "assets" / "vendor" / "plotly-geo.min.js").read_bytes()
+    first = client.get(path, headers={"Accept-Encoding": "gzip, br"})
+    second = client.get(path, headers={"Accept-Encoding": "br"})
+    assert calls == ["br"]  # the second visitor gets the same bytes without compressing again
+    assert first.headers["Content-Encoding"] == second.headers["Content-Encoding"] == "br"
+    assert first.data == second.data and brotli.decompress(second.data) == raw
+    assert int(second.headers["Content-Length"]) == len(second.data) < len(raw) / 3
+    assert second.headers["Vary"] == "Accept-Encoding"
+    etag = second.headers["ETag"]
+    assert etag.startswith('W/"')  # another representation of the file: a weak validator
+    assert client.get(path, headers={"Accept-Encoding": "br", "If-None-Match": etag}).status_code == 304
+    gzipped = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert gzipped.headers["Content-Encoding"] == "gzip" and calls == ["br", "gzip"]
+    plain = client.get(path)
+    assert "Content-Encoding" not in plain.headers and plain.data == raw
