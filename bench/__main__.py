@@ -87,7 +87,7 @@ def rows() -> list[tuple[str, str, str, bool | None]]:
         target = "" if comparison.target is None else f">= {comparison.target}x, 0 errors"
         out.append(
             (
-                f"req/s {comparison.label} vs bare Flask ({comparison.floor_rps:.0f} req/s)",
+                f"req/s {comparison.label} vs {comparison.floor_label} ({comparison.floor_rps:.0f} req/s)",
                 f"{comparison.rps:.0f} = {comparison.ratio:.2f}x ({comparison.errors} err)",
                 target,
                 comparison.met,

@@ -31,10 +31,12 @@ def test_each_endpoint_is_a_ratio_to_the_floor_runs_around_it():
         return load.Run(label, "http://127.0.0.1/x", int(rps * 10), rps, errors, 1.0, "wrk ...")
 
     floor = [run("bare Flask", 1400), run("bare Flask", 1600), run("bare Flask", 1000, errors=1)]
-    summary, csv = load.interleave(floor, [run("summary.json", 1050), run("coverage.csv", 600)])
+    summary, csv = load.interleave(floor, [run("summary.json", 1050), run(load.SAME_BODY_LABEL, 600)])
     assert summary.floor_rps == 1500 and summary.ratio == pytest.approx(0.7) and summary.met
     assert csv.floor_rps == 1300 and csv.ratio == pytest.approx(600 / 1300)
     assert csv.errors == 1 and csv.met is False  # below 0.7x, and a floor run had an error
+    same = load.Comparison(run(load.SAME_BODY_LABEL, 1200), (floor[0], floor[1]), 0.7, load.SAME_BODY_FLOOR)
+    assert same.met and f"= 0.80x {load.SAME_BODY_FLOOR} (1500 req/s)" in same.line()
     assert summary.line().startswith("summary.json") and "= 0.70x bare Flask (1500 req/s)" in summary.line()
     other = load.interleave(floor[:2], [run("summary.json, region", 700)])[0]
     assert other.target is None and other.met is None  # reported, no target

@@ -22,6 +22,7 @@ renderers from visitors' image downloads; when every renderer is taken it waits 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import io
 import json
@@ -30,6 +31,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
+from typing import IO
 
 import numpy as np
 from flask import Flask, Response, jsonify, request
@@ -144,6 +146,7 @@ class Pictures:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._frames: dict[str, tuple[int, int, int, int] | None] = {}
+        self._lock_file: IO[str] | None = None
 
     @staticmethod
     def key(state: ViewState) -> tuple[str, str, str]:
@@ -198,10 +201,25 @@ class Pictures:
                 self._thread.start()
 
     def prerender(self) -> None:
-        """Queue the landing view of every map layer (the default layer first)."""
+        """Queue the landing view of every map layer (the default layer first). With a cache shared
+        by several workers, one of them does it (a lock file); the others find the pictures there."""
+        if not self._first_to_prerender():
+            return
         default = ViewState()
         for indicator in [default.indicator, *[i for i in MAP_INDICATORS if i != default.indicator]]:
             self.queue(default.with_(indicator=indicator))
+
+    def _first_to_prerender(self) -> bool:
+        directory = self.cache.directory
+        if directory is None:
+            return True
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._lock_file = open(directory / f".prerender-{self.digest}.lock", "w")  # noqa: SIM115
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held while this process lives
+        except OSError:
+            return False
+        return True
 
     def _work(self) -> None:
         while True:

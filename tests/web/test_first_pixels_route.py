@@ -122,3 +122,15 @@ def test_the_served_app_names_no_picture_until_one_is_made(client):
     page = client.get("/").get_data(as_text=True)
     assert "first-pixels/map.webp" not in page  # tests build the app without background renders
     assert '<div class="first-screen"' in page
+
+
+def test_one_worker_of_a_host_prerenders(dataset, tmp_path):
+    """Workers sharing the image cache: the first takes the lock and prerenders, the others don't."""
+
+    def pictures() -> Pictures:
+        cache = render.ImageCache(render.RENDERER, version="test", directory=tmp_path, backend=FakeBackend())
+        return Pictures(dataset, lambda state: {"data": [], "layout": {}}, cache=cache)
+
+    first, second = pictures(), pictures()
+    assert first._first_to_prerender() is True
+    assert second._first_to_prerender() is False
