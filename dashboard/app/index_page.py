@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
 from typing import Any, cast
 
 from dash import Dash
@@ -20,7 +22,7 @@ from flask import request
 
 from dashboard.app import layout, share, static_html
 from dashboard.core.i18n import html_attrs, translator
-from dashboard.core.state import ViewState
+from dashboard.core.state import Note, ViewState
 from dashboard.dataset.load import Dataset
 from dashboard.views.describe import View, parse_query
 
@@ -98,6 +100,12 @@ def register(app: Dash, dataset: Dataset, picture: Picture | None = None) -> Non
     chunk = prefix + "_dash-component-suites/dash/dcc/async-graph.js"
     preload += f'<link rel="preload" as="script" href="{html.escape(chunk)}">'
 
+    @lru_cache(maxsize=128)
+    def static_page(state: ViewState, notes: tuple[Note, ...], src: str | None, host: str, day: date) -> str:
+        """The first screen of a view: the same for every visit on a day through the same host (the
+        share menus hold absolute URLs and a dated citation), so it is built once."""
+        return static_html.to_html(layout.page(app, dataset, state, list(notes), picture=src))
+
     def interpolate_index(**kwargs: str) -> str:
         state, notes = parse_query(request.args, dataset)
         # the tab names the view ("Needle and syringe programmes · 2023 update · World – Atlas")
@@ -107,7 +115,7 @@ def register(app: Dash, dataset: Dataset, picture: Picture | None = None) -> Non
         kwargs["preload"] = preload
         scripts, kwargs["grid"] = defer_grid(kwargs.get("scripts", ""))
         src = picture(state) if picture and state.view == "map" else None
-        static = static_html.to_html(layout.page(app, dataset, state, notes, picture=src))
+        static = static_page(state, tuple(notes), src, request.host_url, date.today())
         first, kwargs["scripts"] = first_screen(static, scripts)
         # the page's own content last: nothing it says can be taken for a placeholder
         kwargs["app_entry"] = first + kwargs.pop("app_entry", "")
