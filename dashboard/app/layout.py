@@ -306,7 +306,7 @@ def card(
     if region == WORLD and published is None:
         note = t("HRI's count for this edition is not in the data")
     elif region == WORLD and published is not None and listed is not None and listed < published:
-        note = t("{listed} named in the data").format(listed=format_number(listed, lang))
+        note = t("{listed} with a source").format(listed=format_number(listed, lang))
     elif region != WORLD and counts["unknown"]:
         note = t("{unknown} not known").format(unknown=format_number(int(counts["unknown"]), lang))
     else:
@@ -320,7 +320,7 @@ def card(
         html.P(
             t("countries (HRI's total)")
             if region == WORLD and published is not None
-            else t("countries named in the data")
+            else t("countries with a source")
             if region == WORLD
             else of_total or t("countries"),
             className="card-unit",

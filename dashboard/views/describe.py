@@ -384,20 +384,22 @@ class View:
         published = self.dataset.published.get((self.state.edition, self.state.indicator)) if world else None
         if published is None and world:
             return nt(
-                "In the {edition}, this dataset names {listed} country with {indicator}; HRI's count for"
-                " this edition is not in the data, so the list is partial; {no} are recorded as not having"
-                " them; not known: {unknown}.",
-                "In the {edition}, this dataset names {listed} countries with {indicator}; HRI's count for"
-                " this edition is not in the data, so the list is partial; {no} are recorded as not having"
-                " them; not known: {unknown}.",
+                "In the {edition}, the Atlas has a source for {listed} country with {indicator}; HRI's count"
+                " for this edition is not in the data, so the list is partial; {no} are recorded as not"
+                " having them; not known: {unknown}.",
+                "In the {edition}, the Atlas has a source for {listed} countries with {indicator}; HRI's"
+                " count for this edition is not in the data, so the list is partial; {no} are recorded as"
+                " not having them; not known: {unknown}.",
                 yes,
             ).format(edition=edition, listed=num(YES), indicator=label, no=num(NO), unknown=num(UNKNOWN))
         if published is not None and yes < published:
             return nt(
-                "In the {edition}, {published} country has {indicator} according to HRI; this dataset names"
-                " {listed} of them; the other {no} are not named as having them; not known: {unknown}.",
-                "In the {edition}, {published} countries have {indicator} according to HRI; this dataset"
-                " names {listed} of them; the other {no} are not named as having them; not known: {unknown}.",
+                "In the {edition}, {published} country has {indicator} according to HRI; the Atlas has a"
+                " source for {listed} of them; the other {no} have no source saying they have them; not"
+                " known: {unknown}.",
+                "In the {edition}, {published} countries have {indicator} according to HRI; the Atlas has a"
+                " source for {listed} of them; the other {no} have no source saying they have them; not"
+                " known: {unknown}.",
                 published,
             ).format(
                 edition=edition,
@@ -579,8 +581,9 @@ class AnalysisView(View):
         gained = int((rows["change"] == analysis.GAINED).sum())
         lost = int((rows["change"] == analysis.LOST).sum())
         named = self.nt(
-            "The data names {gained} country that gained it and {lost} that lost it (net {net}).",
-            "The data names {gained} countries that gained it and {lost} that lost it (net {net}).",
+            "The Atlas has a source for {gained} country that gained it and {lost} that lost it (net {net}).",
+            "The Atlas has a source for {gained} countries that gained it and {lost} that lost it"
+            " (net {net}).",
             gained,
         ).format(gained=self.number(gained), lost=self.number(lost), net=signed(gained - lost, self.number))
         if self.region != WORLD:
@@ -594,10 +597,10 @@ class AnalysisView(View):
         )
         gap = (new - old) - (gained - lost)
         if gap == 0:
-            return f"{hri} {named} " + self.t("The named changes account for HRI's net change.")
+            return f"{hri} {named} " + self.t("The changes with a source account for HRI's net change.")
         return f"{hri} {named} " + self.nt(
-            "{gap} country of HRI's net change is not accounted for by the countries named in the data.",
-            "{gap} countries of HRI's net change are not accounted for by the countries named in the data.",
+            "{gap} country of HRI's net change is not among the countries with a source.",
+            "{gap} countries of HRI's net change are not among the countries with a source.",
             abs(gap),
         ).format(gap=self.number(abs(gap)))
 

@@ -275,15 +275,18 @@ def _services_change(
 
 
 def completeness_note(listed: int, published: int | None, t: Translate = identity) -> str:
-    """ "list incomplete: 87 of 92 named" where the data names fewer countries than HRI counts; a
-    partial-list note where HRI's count is not in the data (the rest is then never implied "no")."""
+    """ "list incomplete: 87 of 92 with a source" where the Atlas has a source for fewer countries than
+    HRI counts; a partial-list note where HRI's count is not in the data (the rest is then never
+    implied "no")."""
     if published is None:
-        return t("partial list: {listed} named; HRI's count for this edition is not in the data").format(
-            listed=listed
-        )
+        return t(
+            "partial list: {listed} with a source; HRI's count for this edition is not in the data"
+        ).format(listed=listed)
     if listed >= published:
         return ""
-    return t("list incomplete: {listed} of {published} named").format(listed=listed, published=published)
+    return t("list incomplete: {listed} of {published} with a source").format(
+        listed=listed, published=published
+    )
 
 
 def legend_title(

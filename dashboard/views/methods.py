@@ -46,7 +46,7 @@ class Rule:
 @dataclass(frozen=True)
 class CompletenessRow:
     edition: str
-    cells: tuple[str, ...]  # one per indicator column: "87 of 92", "26 named (partial list)", "–"
+    cells: tuple[str, ...]  # one per indicator column: "87 of 92", "26 with a source (partial list)", "–"
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,9 @@ def _texts(t) -> dict[str, str]:
         "applies": t("Applies to"),
         "completeness_heading": t("How complete each list is"),
         "completeness_lead": t(
-            "For each edition and indicator: how many countries the data names with the service, against"
-            " HRI's published count. Where HRI's count is not in the data, the list is partial."
+            "For each edition and indicator: for how many countries with the service the Atlas has a"
+            " source, against HRI's published count. Where HRI's count is not in the data, the list is"
+            " partial."
         ),
         "edition": t("Edition"),
         "unknown_heading": t("What “not known” means"),
@@ -110,7 +111,7 @@ def _texts(t) -> dict[str, str]:
 def _cell(row: dict, t, number) -> str:
     yes, published = int(row["yes"]), row["published"]
     if published is None or published != published:  # None or NA
-        return t("{listed} named (partial list)").format(listed=number(yes))
+        return t("{listed} with a source (partial list)").format(listed=number(yes))
     return t("{listed} of {published}").format(listed=number(yes), published=number(int(published)))
 
 

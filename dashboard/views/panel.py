@@ -25,7 +25,7 @@ FACTS = "facts"  # id prefix of the status table's headings (edition and indicat
 EVIDENCE_SHORT = {
     "hri_direct": N_("HRI"),
     "hri_derived": N_("HRI, derived"),
-    "transcription_derived": N_("Transcribed"),
+    "transcription_derived": N_("HRI's table, via a third-party copy"),
 }
 
 

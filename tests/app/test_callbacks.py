@@ -72,11 +72,11 @@ def tiny():
 
 def test_world_cards_show_hri_totals_and_how_many_are_named(tiny):
     assert [text_of(c) for c in layout.cards(View(tiny, ViewState()))] == [
-        "Needle and syringe programmes5 · 3 named in the datacountries (HRI's total)",
+        "Needle and syringe programmes5 · 3 with a sourcecountries (HRI's total)",
         "Opioid agonist therapy2countries (HRI's total)",  # the list is complete: no note
         "Drug consumption rooms1countries (HRI's total)",
-        "National policy support3 · 1 named in the datacountries (HRI's total)",
-        "Take-home naloxone1 · HRI's count for this edition is not in the datacountries named in the data",
+        "National policy support3 · 1 with a sourcecountries (HRI's total)",
+        "Take-home naloxone1 · HRI's count for this edition is not in the datacountries with a source",
     ]
 
 
@@ -105,8 +105,8 @@ def test_summary_sentences(tiny):
         return View(tiny, ViewState(**state)).summary
 
     assert summary() == (
-        "In the 2023 update, 5 countries have needle and syringe programmes according to HRI; this"
-        " dataset names 3 of them; the other 2 are not named as having them; not known: 0."
+        "In the 2023 update, 5 countries have needle and syringe programmes according to HRI; the Atlas"
+        " has a source for 3 of them; the other 2 have no source saying they have them; not known: 0."
     )
     assert summary(indicator="dcr") == (
         "World, 2023 update: 1 country has drug consumption rooms; 4 are recorded as not having them;"
@@ -129,8 +129,8 @@ def test_summary_says_one_recorded_without_in_the_singular(tiny):
 @pytest.mark.xfail(strict=True, reason="plural forms: ngettext, being added in dashboard/views/describe.py")
 def test_summary_says_the_other_one_is_in_the_singular(tiny):
     assert View(tiny, ViewState(indicator="policy")).summary == (
-        "In the 2023 update, 3 countries have national policy support according to HRI; this dataset"
-        " names 1 of them; the other 1 is not named as having it; not known: 3."
+        "In the 2023 update, 3 countries have national policy support according to HRI; the Atlas has a"
+        " source for 1 of them; the other 1 has no source saying it has them; not known: 3."
     )
 
 

@@ -57,8 +57,10 @@ def test_load_shows_world_map_cards_and_summary(page, live_server, dataset):
     nsp = headline_counts(dataset, "2023", "world")["nsp"]
     assert p.locator("#map .choroplethlocation").count() >= 190
     assert card_numbers(p)[:4] == expected_numbers(dataset)[:4]  # the mission's four, first
-    assert f"{nsp['listed']} named in the data" in p.inner_text("#card-nsp")
-    assert f"list incomplete: {nsp['listed']} of {nsp['published']} named" in p.text_content("#map-legend")
+    assert f"{nsp['listed']} with a source" in p.inner_text("#card-nsp")
+    assert f"list incomplete: {nsp['listed']} of {nsp['published']} with a source" in p.text_content(
+        "#map-legend"
+    )
     summary = p.inner_text("#map-summary")
     assert summary.startswith(
         f"In the 2023 update, {nsp['count']} countries have needle and syringe programmes"
@@ -288,16 +290,16 @@ def test_geometry_is_fetched_once_from_the_preload(page, live_server):
 
 
 def test_naloxone_layer_with_and_without_hris_count(page, live_server, dataset):
-    """2024: HRI's count with fewer named; 2023: HRI published no count, so the named are a partial list."""
+    """2024: HRI's count, fewer with a source; 2023: HRI published no count, so those are a partial list."""
     naloxone = headline_counts(dataset, "2024", "world")["naloxone"]
     listed, published = naloxone["listed"], naloxone["published"]
     assert published is not None and listed < published  # the case this test is about
     p = open_page(page, live_server, "/?indicator=naloxone&edition=2024")
     wait_title(p, "Take-home naloxone")
     legend = p.text_content("#map-legend")
-    assert f"list incomplete: {listed} of {published} named" in legend
+    assert f"list incomplete: {listed} of {published} with a source" in legend
     card = p.inner_text("#card-naloxone")
-    assert str(published) in card and f"{listed} named in the data" in card
+    assert str(published) in card and f"{listed} with a source" in card
     p.goto(live_server.url + "/?indicator=naloxone&edition=2023")
     p.wait_for_function(
         "() => (document.querySelector('#map-legend') || {}).textContent?.includes('partial list')",
@@ -306,10 +308,10 @@ def test_naloxone_layer_with_and_without_hris_count(page, live_server, dataset):
     partial = headline_counts(dataset, "2023", "world")["naloxone"]
     assert partial["published"] is None
     legend = p.text_content("#map-legend")
-    assert f"partial list: {partial['listed']} named" in legend and "Not known" in legend
+    assert f"partial list: {partial['listed']} with a source" in legend and "Not known" in legend
     assert "HRI's count for this edition is not in the data" in p.inner_text("#card-naloxone")
     summary = p.inner_text("#map-summary")
-    assert f"names {partial['listed']} countries with take-home naloxone" in summary
+    assert f"has a source for {partial['listed']} countries with take-home naloxone" in summary
     assert f"not known: {partial['unknown']}" in summary
     assert_clean(page)
 
@@ -317,5 +319,5 @@ def test_naloxone_layer_with_and_without_hris_count(page, live_server, dataset):
 def test_prison_layers(page, live_server):
     p = open_page(page, live_server, "/?indicator=prison_oat&edition=2022")
     wait_title(p, "Opioid agonist therapy in prisons")
-    assert "partial list: 15 named" in p.text_content("#map-legend")
+    assert "partial list: 15 with a source" in p.text_content("#map-legend")
     assert_clean(page)

@@ -53,9 +53,9 @@ def test_changes_default_to_previous_edition_and_keep_not_known_apart(ds):
     ]
     assert table.loc[table["iso3"] == "COL", "after_source"].item() == "https://example.org/col-2024"
     assert view.changes_gap("nsp") == (
-        "HRI's published total went from 3 to 5 (net +2). The data names 2 countries that gained it and 1"
-        " that lost it (net +1). 1 country of HRI's net change is not accounted for by the countries named"
-        " in the data."
+        "HRI's published total went from 3 to 5 (net +2). The Atlas has a source for 2 countries that"
+        " gained it and 1 that lost it (net +1). 1 country of HRI's net change is not among the countries"
+        " with a source."
     )
 
 

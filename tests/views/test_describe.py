@@ -44,15 +44,15 @@ def test_a_status_view_in_words(ds):
     assert view.title == f"{NSP} · 2023 update · World"
     assert view.subtitle == "At least one needle and syringe programme operational in the community."
     assert view.summary == (
-        "In the 2023 update, 4 countries have needle and syringe programmes according to HRI; this dataset"
-        " names 3 of them; the other 1 are not named as having them; not known: 1."
+        "In the 2023 update, 4 countries have needle and syringe programmes according to HRI; the Atlas"
+        " has a source for 3 of them; the other 1 have no source saying they have them; not known: 1."
     )
     # the card's numbers (HRI's count, then how many the Atlas has a source for)
     assert view.alt_text == (
         f"Map: {NSP} · 2023 update · World. HRI counts 4; the Atlas has a source for 3; 1 not known."
     )
     assert view.map_label == f"Map: {NSP} · 2023 update · World. {view.summary}"
-    assert view.legend_title == f"{NSP}, 2023 update · list incomplete: 3 of 4 named"
+    assert view.legend_title == f"{NSP}, 2023 update · list incomplete: 3 of 4 with a source"
     assert view.table_caption == f"{NSP} · 2023 update · World: 5 countries."
     assert view.source_line == (
         "Source: Harm Reduction International, Global State of Harm Reduction 2023 update to key data (2023)"
@@ -108,9 +108,9 @@ def test_a_region_view_counts_only_its_rows_and_says_one_country(ds):
 
 def test_partial_list_complete_list_and_services_sentences(ds):
     assert View(ds, ViewState(indicator="dcr")).summary == (
-        "In the 2023 update, this dataset names 1 country with drug consumption rooms; HRI's count for"
-        " this edition is not in the data, so the list is partial; 1 are recorded as not having them;"
-        " not known: 3."
+        "In the 2023 update, the Atlas has a source for 1 country with drug consumption rooms; HRI's"
+        " count for this edition is not in the data, so the list is partial; 1 are recorded as not"
+        " having them; not known: 3."
     )
     assert View(ds, ViewState(indicator="oat")).summary == (
         "World, 2023 update: 5 countries have opioid agonist therapy; 0 are recorded as not having them;"

@@ -89,15 +89,19 @@ def test_legend_title_says_list_is_incomplete():
         totals=[("2023", "nsp", 3), ("2024", "dcr", 1)],
     )
     data = view_map_data(tiny, ViewState())
-    assert data.legend_title == "Needle and syringe programmes, 2023 update · list incomplete: 2 of 3 named"
+    assert (
+        data.legend_title
+        == "Needle and syringe programmes, 2023 update · list incomplete: 2 of 3 with a source"
+    )
     assert map_figure(data).layout.legend.title.text == (
-        "Needle and syringe programmes,<br>2023 update<br>list incomplete: 2 of 3 named"
+        "Needle and syringe programmes,<br>2023 update<br>list incomplete: 2 of 3 with a<br>source"
     )
     complete = view_map_data(tiny, ViewState(indicator="dcr", edition="2024"))
     assert complete.legend_title == "Drug consumption rooms, GSHR 2024"
     assert completeness_note(17, 17) == ""
     assert (
-        completeness_note(3, None) == "partial list: 3 named; HRI's count for this edition is not in the data"
+        completeness_note(3, None)
+        == "partial list: 3 with a source; HRI's count for this edition is not in the data"
     )
 
 
@@ -251,7 +255,7 @@ def test_region_legend_counts_the_regions_unknowns_not_the_world_list(dataset):
         return view_map_data(dataset, ViewState(indicator=indicator, region=region)).legend_title
 
     policy = headline_counts(dataset, "2023", "world")["policy"]
-    world_note = f"list incomplete: {policy['listed']} of {policy['published']} named"
+    world_note = f"list incomplete: {policy['listed']} of {policy['published']} with a source"
     assert world_note in title("policy", "world")
     wide = wides["2023"]
     for region in ("western-europe", "sub-saharan-africa"):

@@ -21,7 +21,7 @@ def test_completeness_cells_and_doubts_say_what_is_known():
     )  # fmt: skip
     (row,) = page.completeness
     assert row.edition == "2023 update"
-    assert row.cells[:3] == ("1 of 3", "0 named (partial list)", "1 named (partial list)")
+    assert row.cells[:3] == ("1 of 3", "0 with a source (partial list)", "1 with a source (partial list)")
     assert page.doubts == (
         "1 fact rests on a third party's transcription of HRI's Table 1: good, not authoritative;"
         " each agrees with HRI's totals.",

@@ -44,7 +44,7 @@ def test_every_fact_with_its_footnote_and_how_it_is_known(dataset):
     ]
     assert [s.url for s in p.sources] == [A, B]  # each URL once, numbered in reading order
     assert p.sources[1].label == "HRI's words as published at example.org"  # sources.fact_sources' label
-    assert p.cell("policy", "2023").evidence == "Transcribed"
+    assert p.cell("policy", "2023").evidence == "HRI's table, via a third-party copy"
     assert p.cell("oat", "2024").status_label == "Not known" and p.cell("oat", "2024").notes == ()
     assert p.changes == ("Drug consumption rooms: No in GSHR 2022 → Yes in 2023 update",)
     assert p.title == "Colombia: harm reduction country profile"

@@ -20,7 +20,7 @@ def test_methods_page_lists_every_rule_and_the_completeness_table(client, datase
     rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", html)
     assert [label for label, _ in rows] == ["GSHR 2020", "GSHR 2022", "2023 update", "GSHR 2024"]
     assert "<td>87 of 92</td><td>83 of 88</td><td>17 of 17</td><td>92 of 109</td>" in rows[2][1]
-    assert "26 named (partial list)" in rows[2][1]
+    assert "26 with a source (partial list)" in rows[2][1]
     assert "hri.global/publications/global-state-of-harm-reduction-2023-update-to-key-data/" in html
     assert "<script" not in html
 
