@@ -127,7 +127,8 @@ def register(app: Dash, dataset: Dataset, picture: index_page.Picture | None = N
     def table(search):
         state, _ = view(search)
         words = cache.described(state)
-        return layout.table_rows(words), layout.table_columns(dataset, state, words.t), words.table_caption
+        rows = cache.rows(state.with_(country=None))
+        return rows, layout.table_columns(dataset, state, words.t), words.table_caption
 
     # The quick filter runs in the browser: typing never waits for the server.
     app.clientside_callback(

@@ -468,7 +468,7 @@ def table_section(dataset: Dataset, state: ViewState, words: View) -> html.Secti
             ),
             dag.AgGrid(
                 id=ids.TABLE,
-                rowData=table_rows(words),
+                rowData=views_of(dataset).rows(state.with_(country=None)),
                 columnDefs=table_columns(dataset, state, t),
                 defaultColDef={"sortable": True, "resizable": True, "filter": False},
                 getRowId="params.data.iso3",
@@ -651,6 +651,7 @@ class Views:
         self.described = lru_cache(maxsize=256)(self._described)
         self.base_figure = lru_cache(maxsize=256)(self._base_figure)
         self.country_keys = lru_cache(maxsize=8)(lambda lang: country_keys(dataset, lang))
+        self.rows = lru_cache(maxsize=256)(lambda state: table_rows(self.described(state)))
 
     def _described(self, state: ViewState) -> View:
         return View(self.dataset, state.with_(country=None))
