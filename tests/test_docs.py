@@ -36,3 +36,26 @@ def test_contributing_names_the_commands_it_relies_on():
     assert "pre-commit install" in text and (ROOT / ".pre-commit-config.yaml").is_file()
     for path in re.findall(r"`((?:dashboard|tests|scripts|data|docs)/[\w/.-]+\.\w+)`", text):
         assert (ROOT / path).exists(), f"CONTRIBUTING.md names {path}, which does not exist"
+
+
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+\.png)\)")
+
+
+def png_size(path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def test_dashboard_guide_and_its_screenshots_exist():
+    guide = ROOT / "docs" / "dashboard.md"
+    assert guide.is_file(), "docs/dashboard.md (the dashboard guide) is missing"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(docs/dashboard.md)" in readme, "the README's dashboard section should link docs/dashboard.md"
+    shots = [(guide.parent / src) for src in IMAGE.findall(guide.read_text(encoding="utf-8"))]
+    shots += [(ROOT / src) for src in IMAGE.findall(readme)]
+    assert shots, "docs/dashboard.md embeds no screenshot"
+    for shot in shots:
+        assert shot.is_file(), f"screenshot {shot.relative_to(ROOT)} is referenced but does not exist"
+    # The README's main screenshot shows the first screen of a 1366×768 laptop (issue 11).
+    assert png_size(ROOT / "docs" / "screenshots" / "dashboard.png") == (1366, 768)
