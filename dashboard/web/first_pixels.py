@@ -36,6 +36,7 @@ from typing import IO
 import numpy as np
 from flask import Flask, Response, jsonify, request
 from PIL import Image
+from werkzeug.datastructures import MultiDict
 
 from dashboard.core.indicators import MAP_INDICATORS
 from dashboard.core.regions import WORLD
@@ -259,7 +260,8 @@ def register(server: Flask, dataset: Dataset, pictures: Pictures) -> None:
     @server.get(PATH)
     def first_picture() -> Response | tuple[Response, int]:
         try:
-            state, _ = parse_query({k: v for k, v in request.args.items() if k != "v"}, dataset, strict=True)
+            view = MultiDict([(k, v) for k, v in request.args.items(multi=True) if k != "v"])
+            state, _ = parse_query(view, dataset, strict=True)  # a repeated parameter: 400, as the API
         except ParamError as exc:
             return jsonify(exc.as_json()), 400
         try:

@@ -113,6 +113,8 @@ def test_the_route_serves_the_picture_for_a_year_and_refuses_clearly(pictures, d
     assert stale.status_code == 200 and stale.headers["Cache-Control"] == "public, max-age=300"
     bad = client.get("/first-pixels/map.webp?indicator=<script>")
     assert bad.status_code == 400 and bad.get_json()["parameter"] == "indicator"
+    twice = client.get("/first-pixels/map.webp?indicator=oat&indicator=dcr")
+    assert twice.status_code == 400 and twice.get_json()["parameter"] == "indicator"
     backend.busy = True
     busy = client.get("/first-pixels/map.webp?indicator=dcr")
     assert busy.status_code == 503 and busy.headers["Retry-After"] == "5"
