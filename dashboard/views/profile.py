@@ -155,7 +155,7 @@ TEXTS = {
     "region": N_("Region: {region}"),
     "compare": N_("How the region compares"),
     "compare_caption": N_(
-        "Countries of {region} that the data names as having each, of the region's {count}"
+        "Countries of {region} the Atlas has a source for as having each, of the region's {count}"
         " (not known in brackets)"
     ),
     "locator": N_("{country} in {region}"),

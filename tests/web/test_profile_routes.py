@@ -26,7 +26,7 @@ def test_colombia_page_has_every_fact_source_and_the_region(client):
         "How the region compares",
     ):
         assert text in html
-    assert "Countries of Latin America that the data names" in html
+    assert "Countries of Latin America the Atlas has a source for" in html
     assert re.search(r'<li id="src-1">HRI, Global State of Harm Reduction 2020: <a href="https://', html)
     assert html.count('class="correct"') == html.count('class="badge ')  # one correction link per fact
     assert 'property="og:image" content="http://localhost/country/COL.png"' in html
