@@ -69,7 +69,11 @@ def open_page(page, url: str) -> None:
     page.wait_for_load_state("networkidle")
     if page.locator(".atlas-grid").count():  # the table's script loads after the map: audit it loaded
         page.wait_for_selector(".atlas-grid .ag-row", state="attached", timeout=20_000)
+        # and drawn: ag-grid fills its header row a moment after its first rows (a busy machine
+        # could catch the empty header row, a transient axe finding)
+        page.wait_for_selector(".atlas-grid .ag-header-row .ag-header-cell", state="attached", timeout=20_000)
         page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
 
 
 @dataclass
