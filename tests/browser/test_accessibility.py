@@ -61,6 +61,14 @@ ACTIVE = """(composite) => {
 }"""
 
 
+# every header row of the table has its cells and the body has its cells (ag-grid fills them in steps)
+GRID_DRAWN = """() => {
+  const rows = [...document.querySelectorAll('.atlas-grid .ag-header-row')];
+  return rows.length > 0 && rows.every(r => r.children.length > 0)
+    && document.querySelector('.atlas-grid .ag-body-viewport .ag-cell') !== null;
+}"""
+
+
 def open_page(page, url: str) -> None:
     page.add_init_script(path=str(AXE))
     response = page.goto(url)
@@ -71,7 +79,7 @@ def open_page(page, url: str) -> None:
         page.wait_for_selector(".atlas-grid .ag-row", state="attached", timeout=20_000)
         # and drawn: ag-grid fills its header row a moment after its first rows (a busy machine
         # could catch the empty header row, a transient axe finding)
-        page.wait_for_selector(".atlas-grid .ag-header-row .ag-header-cell", state="attached", timeout=20_000)
+        page.wait_for_function(GRID_DRAWN, timeout=20_000)
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(300)
 

@@ -70,6 +70,7 @@ def test_load_shows_world_map_cards_and_summary(page, live_server, dataset):
     assert "Needle and syringe programmes" in p.get_attribute("#map-wrap", "aria-label")
     assert p.locator("header h1").inner_text() == "Harm Reduction Atlas"
     assert "do not imply any opinion" in p.inner_text("footer.site-footer")
+    p.wait_for_selector(".ag-row", timeout=TIMEOUT)  # the table's script loads after the map
     assert p.locator(".ag-row").count() > 5  # the table is filled
     assert_clean(page)
 
