@@ -223,7 +223,14 @@ def test_tab_leaves_the_table_and_arrow_keys_move_between_its_cells(browser, liv
         assert page.evaluate(cell) is None, "Tab should leave the grid"
         assert page.evaluate("!!document.activeElement.closest('.ag-root-wrapper')") is False
         page.locator(".ag-row[row-index='1'] .ag-cell").first.focus()
+        # the grid takes a cell's focus in its own focusin handler: press only once it has
+        page.wait_for_function("!!document.activeElement.closest(\".ag-row[row-index='1']\")")
         page.keyboard.press("Shift+Tab")
-        assert page.evaluate("!!document.activeElement.closest('.ag-root-wrapper')") is False
+        outside = "!document.activeElement.closest('.ag-root-wrapper')"
+        try:
+            page.wait_for_function(outside, timeout=3000)
+        except Exception:
+            where = page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
+            raise AssertionError(f"Shift+Tab should leave the grid; focus is on {where}") from None
     finally:
         context.close()
