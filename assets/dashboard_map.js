@@ -7,7 +7,10 @@
   "use strict";
   var STEP = 1.6, MAX = 40, PAN = 0.15;
 
-  function graph() { return document.querySelector("#map .js-plotly-plot"); }
+  /* The early map (assets/dashboard_early.js) while it is shown, then the live one. */
+  function graph() {
+    return document.querySelector(".early-map .js-plotly-plot") || document.querySelector("#map .js-plotly-plot");
+  }
 
   function geo(gd) { return (gd && gd._fullLayout && gd._fullLayout.geo) || null; }
 

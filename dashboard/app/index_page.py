@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any, cast
 
 from dash import Dash
 from flask import request
+from plotly.io.json import to_json_plotly
 
 from dashboard.app import layout, share, static_html
 from dashboard.core.i18n import html_attrs, translator
@@ -70,18 +71,52 @@ def fill(template: str, **values: str) -> str:
     return template
 
 
-FIT_SCRIPT = re.compile(r'<script src="([^"]*/dashboard_fit\.js[^"]*)"></script>\s*')
+# The scripts that run right after the static first screen, in this order, ahead of React and
+# Dash: the map-fitting script (the first screen's map box has its final height before the first
+# paint, so nothing shifts when it is replaced), plotly.js, and the early map that draws the view's
+# figure with it before Dash has booted (assets/dashboard_early.js).
+FIRST_SCRIPTS = ("dashboard_fit.js", "vendor/plotly-geo.min.js", "dashboard_early.js")
 Picture = Callable[[ViewState], str | None]
+
+
+def script_tag(name: str) -> re.Pattern[str]:
+    return re.compile(r'<script src="([^"]*/assets/' + re.escape(name) + r'[^"]*)"></script>\s*')
 
 
 def first_screen(page_html: str, scripts: str) -> tuple[str, str]:
     """The first screen (the page as static HTML, over the live page until React has drawn it) and
-    the scripts left to load after it. The map-fitting script runs right after the static page,
-    so its map box has its final height before the first paint (no shift when it is replaced)."""
-    found = FIT_SCRIPT.search(scripts)
-    fit = f'<script src="{found.group(1)}"></script>' if found else ""
-    rest = FIT_SCRIPT.sub("", scripts, count=1) if found else scripts
-    return f'<div class="first-screen" aria-hidden="true" inert>{page_html}</div>{fit}', rest
+    the scripts left to load after it: those of FIRST_SCRIPTS found in ``scripts`` move up to run
+    right after the static page."""
+    moved = []
+    for name in FIRST_SCRIPTS:
+        found = script_tag(name).search(scripts)
+        if found:
+            moved.append(f'<script src="{found.group(1)}"></script>')
+            scripts = scripts[: found.start()] + scripts[found.end() :]
+    return f'<div class="first-screen" aria-hidden="true" inert>{page_html}</div>{"".join(moved)}', scripts
+
+
+def later(scripts: str) -> str:
+    """The scripts after the early map asked for at low priority: React and Dash's bundles never
+    delay plotly.js (they run after the early map has drawn, in the order given)."""
+    return scripts.replace("<script src=", '<script fetchpriority="low" src=')
+
+
+def first_preload(scripts: str) -> str:
+    """plotly.js asked for first, ahead of the stylesheets and the other scripts: the early map
+    (FIRST_SCRIPTS) waits for it alone."""
+    found = script_tag(FIRST_SCRIPTS[1]).search(scripts)
+    if not found:
+        return ""
+    return f'<link rel="preload" as="script" fetchpriority="high" href="{found.group(1)}">'
+
+
+def early_map(figure: Mapping[str, Any], config: Mapping[str, Any]) -> str:
+    """The view's figure (plotly JSON: data, layout) and plotly config for
+    assets/dashboard_early.js, as inert JSON data (``type="application/json"`` is never run, so
+    the page's CSP needs no hash for it)."""
+    text = to_json_plotly({"data": figure["data"], "layout": figure["layout"], "config": dict(config)})
+    return '<script id="early-map" type="application/json">' + text.replace("</", "<\\/") + "</script>"
 
 
 def register(app: Dash, dataset: Dataset, picture: Picture | None = None) -> None:
@@ -93,18 +128,27 @@ def register(app: Dash, dataset: Dataset, picture: Picture | None = None) -> Non
     geometry = app.get_asset_url(f"geo/{GEOMETRY}")
     prefix = app.config.requests_pathname_prefix
     # What the first render waits for, fetched while the scripts load rather than after them: the
-    # geometry (plotly.js), the layout and the callback graph (Dash's renderer), and the map's
-    # chunk of dcc (dcc.Graph loads it once mounted).
-    fetched = [geometry, prefix + "_dash-layout", prefix + "_dash-dependencies"]
-    preload = "".join(f'<link rel="preload" as="fetch" crossorigin href="{html.escape(u)}">' for u in fetched)
+    # geometry (plotly.js, the early map), then, at low priority so that they never delay
+    # plotly.js, the layout and the callback graph (Dash's renderer) and the map's chunk of dcc
+    # (dcc.Graph loads it once mounted).
+    preload = f'<link rel="preload" as="fetch" crossorigin href="{html.escape(geometry)}">'
+    for url in (prefix + "_dash-layout", prefix + "_dash-dependencies"):
+        preload += (
+            f'<link rel="preload" as="fetch" crossorigin fetchpriority="low" href="{html.escape(url)}">'
+        )
     chunk = prefix + "_dash-component-suites/dash/dcc/async-graph.js"
-    preload += f'<link rel="preload" as="script" href="{html.escape(chunk)}">'
+    preload += f'<link rel="preload" as="script" fetchpriority="low" href="{html.escape(chunk)}">'
+
+    figures = layout.views_of(dataset)
 
     @lru_cache(maxsize=128)
     def static_page(state: ViewState, notes: tuple[Note, ...], src: str | None, host: str, day: date) -> str:
         """The first screen of a view: the same for every visit on a day through the same host (the
         share menus hold absolute URLs and a dated citation), so it is built once."""
-        return static_html.to_html(layout.page(app, dataset, state, list(notes), picture=src))
+        page = static_html.to_html(layout.page(app, dataset, state, list(notes), picture=src))
+        if state.view != "map":
+            return page
+        return page + early_map(figures.figure(state), layout.graph_config(app))
 
     def interpolate_index(**kwargs: str) -> str:
         state, notes = parse_query(request.args, dataset)
@@ -112,11 +156,12 @@ def register(app: Dash, dataset: Dataset, picture: Picture | None = None) -> Non
         site = translator(state.lang)("Harm Reduction Atlas")
         kwargs["title"] = html.escape(f"{View(dataset, state).title} – {site}")
         kwargs["metas"] = kwargs.get("metas", "") + share.og_metas(app, dataset, state)
-        kwargs["preload"] = preload
         scripts, kwargs["grid"] = defer_grid(kwargs.get("scripts", ""))
+        kwargs["preload"] = first_preload(scripts) + preload
         src = picture(state) if picture and state.view == "map" else None
         static = static_page(state, tuple(notes), src, request.host_url, date.today())
-        first, kwargs["scripts"] = first_screen(static, scripts)
+        first, rest = first_screen(static, scripts)
+        kwargs["scripts"] = later(rest)
         # the page's own content last: nothing it says can be taken for a placeholder
         kwargs["app_entry"] = first + kwargs.pop("app_entry", "")
         # lang and dir first: the values filled in after them cannot inject a placeholder.

@@ -1,0 +1,88 @@
+/* The interactive map before Dash has booted. The index page (dashboard/app/index_page.py) puts the
+ * view's figure in #early-map and loads plotly.js, then this, right after the static first screen,
+ * ahead of React and Dash's renderer. So plotly.js draws the map as soon as it could on a bare
+ * page, in a layer laid exactly over the map's box, while the rest of the scripts load.
+ *
+ * The layer is a real plotly map: hover labels, and the zoom buttons and keys of
+ * assets/dashboard_map.js once the live page is there. A click on a country is kept and given to
+ * Dash (dash_clientside.set_props on the map's clickData, what a click on dcc.Graph does) once the
+ * live map is drawn; then the layer hands over its zoom and goes. It is aria-hidden: the live
+ * map's box carries the map's description, and nothing in the layer takes focus. */
+(function () {
+  "use strict";
+  var spec = document.getElementById("early-map");
+  var first = document.querySelector(".first-screen");
+  if (!spec || !first || !window.Plotly) { return; }
+  var box = first.querySelector('[data-id="map"]');
+  if (!box) { return; }
+  var figure;
+  try { figure = JSON.parse(spec.textContent); } catch (e) { return; }
+
+  var layer = document.createElement("div");
+  layer.className = "early-map";
+  layer.setAttribute("aria-hidden", "true");
+  var gd = document.createElement("div");
+  gd.className = "early-map-graph";
+  layer.appendChild(gd);
+  var pending = null; // a click to give to Dash
+  var moved = false; // zoomed or panned: the live map takes the same view
+
+  function liveBox() { return document.querySelector("#react-entry-point #map"); }
+
+  function place(target) {
+    var r = target.getBoundingClientRect();
+    if (!r.width || !r.height) { return false; }
+    var changed = layer.style.width !== r.width + "px" || layer.style.height !== r.height + "px";
+    layer.style.left = r.left + window.scrollX + "px";
+    layer.style.top = r.top + window.scrollY + "px";
+    layer.style.width = r.width + "px";
+    layer.style.height = r.height + "px";
+    if (changed && gd._fullLayout && window.Plotly.Plots) { window.Plotly.Plots.resize(gd); }
+    return true;
+  }
+
+  function handOver(live) {
+    observer.disconnect();
+    window.removeEventListener("resize", follow);
+    var g = gd._fullLayout && gd._fullLayout.geo;
+    if (moved && g && live) {
+      window.Plotly.relayout(live, {
+        "geo.projection.scale": g.projection.scale,
+        "geo.center.lon": g.center.lon,
+        "geo.center.lat": g.center.lat,
+        dragmode: gd._fullLayout.dragmode,
+      });
+    }
+    if (pending && window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props("map", { clickData: pending });
+    }
+    window.Plotly.purge(gd);
+    layer.remove();
+  }
+
+  function follow() {
+    if (!first.isConnected) { layer.classList.add("is-live"); }
+    var target = first.isConnected ? box : liveBox();
+    if (target) { place(target); }
+  }
+
+  var observer = new MutationObserver(function () {
+    var live = document.querySelector("#react-entry-point #map .js-plotly-plot");
+    if (live && live.querySelector(".choroplethlocation")) { handOver(live); return; }
+    if (!first.isConnected) { follow(); }
+  });
+
+  if (!place(box)) { return; }
+  document.body.appendChild(layer);
+  window.addEventListener("resize", follow);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  if (window.performance && performance.mark) { performance.mark("atlas:early-map-start"); }
+  window.Plotly.newPlot(gd, figure.data, figure.layout, figure.config).then(function () {
+    if (window.performance && performance.mark) { performance.mark("atlas:early-map-drawn"); }
+    gd.on("plotly_click", function (event) {
+      var point = event && event.points && event.points[0];
+      if (point) { pending = { points: [{ location: point.location, customdata: point.customdata }] }; }
+    });
+    gd.on("plotly_relayout", function () { moved = true; });
+  });
+})();
