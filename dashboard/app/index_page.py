@@ -96,10 +96,18 @@ def first_screen(page_html: str, scripts: str) -> tuple[str, str]:
     return f'<div class="first-screen" aria-hidden="true" inert>{page_html}</div>{"".join(moved)}', scripts
 
 
-def later(scripts: str) -> str:
-    """The scripts after the early map asked for at low priority: React and Dash's bundles never
-    delay plotly.js (they run after the early map has drawn, in the order given)."""
-    return scripts.replace("<script src=", '<script fetchpriority="low" src=')
+SCRIPT_OPEN = re.compile(r"<script\b([^>]*)>")
+TYPE = re.compile(r'\stype="[^"]*"')
+LATER = "text/x-atlas-later"  # a type no browser runs: assets/dashboard_early.js runs them
+
+
+def held_back(scripts: str) -> str:
+    """React, Dash's bundles and the renderer's start, held back from the browser: the same tags in
+    the same order, typed ``LATER`` so that they neither load nor run until
+    assets/dashboard_early.js starts them, once the early map has drawn (at once when there is
+    none). So they never compete with plotly.js for the network or the processor before the map is
+    drawn. The inline ones keep their exact text, so the hashes of the page's CSP still match."""
+    return SCRIPT_OPEN.sub(lambda m: f'<script{TYPE.sub("", m.group(1))} type="{LATER}">', scripts)
 
 
 def first_preload(scripts: str) -> str:
@@ -161,7 +169,8 @@ def register(app: Dash, dataset: Dataset, picture: Picture | None = None) -> Non
         src = picture(state) if picture and state.view == "map" else None
         static = static_page(state, tuple(notes), src, request.host_url, date.today())
         first, rest = first_screen(static, scripts)
-        kwargs["scripts"] = later(rest)
+        kwargs["scripts"] = held_back(rest)
+        kwargs["renderer"] = held_back(kwargs.get("renderer", ""))
         # the page's own content last: nothing it says can be taken for a placeholder
         kwargs["app_entry"] = first + kwargs.pop("app_entry", "")
         # lang and dir first: the values filled in after them cannot inject a placeholder.
