@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any, cast
@@ -76,24 +76,25 @@ def fill(template: str, **values: str) -> str:
 # paint, so nothing shifts when it is replaced), plotly.js, and the early map that draws the view's
 # figure with it before Dash has booted (assets/dashboard_early.js).
 FIRST_SCRIPTS = ("dashboard_fit.js", "vendor/plotly-geo.min.js", "dashboard_early.js")
-Picture = Callable[[ViewState], str | None]
+Picture = layout.Picture
 
 
 def script_tag(name: str) -> re.Pattern[str]:
     return re.compile(r'<script src="([^"]*/assets/' + re.escape(name) + r'[^"]*)"></script>\s*')
 
 
-def first_screen(page_html: str, scripts: str) -> tuple[str, str]:
-    """The first screen (the page as static HTML, over the live page until React has drawn it) and
-    the scripts left to load after it: those of FIRST_SCRIPTS found in ``scripts`` move up to run
-    right after the static page."""
+def first_screen(page_html: str, scripts: str, early: str = "") -> tuple[str, str]:
+    """The first screen (the page as static HTML, over the live page until React has drawn it, then
+    ``early``, the early map's data) and the scripts left to load after it: those of FIRST_SCRIPTS
+    found in ``scripts`` move up to run right after the static page."""
     moved = []
     for name in FIRST_SCRIPTS:
         found = script_tag(name).search(scripts)
         if found:
             moved.append(f'<script src="{found.group(1)}"></script>')
             scripts = scripts[: found.start()] + scripts[found.end() :]
-    return f'<div class="first-screen" aria-hidden="true" inert>{page_html}</div>{"".join(moved)}', scripts
+    first = f'<div class="first-screen" aria-hidden="true" inert>{page_html}</div>'
+    return first + early + "".join(moved), scripts
 
 
 SCRIPT_OPEN = re.compile(r"<script\b([^>]*)>")
@@ -150,13 +151,15 @@ def register(app: Dash, dataset: Dataset, picture: Picture | None = None) -> Non
     figures = layout.views_of(dataset)
 
     @lru_cache(maxsize=128)
-    def static_page(state: ViewState, notes: tuple[Note, ...], src: str | None, host: str, day: date) -> str:
+    def static_page(
+        state: ViewState, notes: tuple[Note, ...], src: str | None, host: str, day: date
+    ) -> tuple[str, str]:
         """The first screen of a view: the same for every visit on a day through the same host (the
         share menus hold absolute URLs and a dated citation), so it is built once."""
         page = static_html.to_html(layout.page(app, dataset, state, list(notes), picture=src))
         if state.view != "map":
-            return page
-        return page + early_map(figures.figure(state), layout.graph_config(app))
+            return page, ""
+        return page, early_map(figures.figure(state), layout.graph_config(app))
 
     def interpolate_index(**kwargs: str) -> str:
         state, notes = parse_query(request.args, dataset)
@@ -166,9 +169,9 @@ def register(app: Dash, dataset: Dataset, picture: Picture | None = None) -> Non
         kwargs["metas"] = kwargs.get("metas", "") + share.og_metas(app, dataset, state)
         scripts, kwargs["grid"] = defer_grid(kwargs.get("scripts", ""))
         kwargs["preload"] = first_preload(scripts) + preload
-        src = picture(state) if picture and state.view == "map" else None
-        static = static_page(state, tuple(notes), src, request.host_url, date.today())
-        first, rest = first_screen(static, scripts)
+        src = layout.picture_src(picture, state)
+        static, early = static_page(state, tuple(notes), src, request.host_url, date.today())
+        first, rest = first_screen(static, scripts, early)
         kwargs["scripts"] = held_back(rest)
         kwargs["renderer"] = held_back(kwargs.get("renderer", ""))
         # the page's own content last: nothing it says can be taken for a placeholder

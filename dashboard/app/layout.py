@@ -917,14 +917,23 @@ def zoom_controls(t: Translate) -> html.Div:
     )
 
 
-def serve(app: Dash, dataset: Dataset, picture: Callable[[ViewState], str | None] | None = None):
+Picture = Callable[[ViewState], str | None]
+
+
+def picture_src(picture: Picture | None, state: ViewState) -> str | None:
+    """The URL of the view's first picture (a server-rendered image of its map) when the view is
+    the map and its picture is ready, else None. The static first screen and the live layout both
+    ask this, so they show the same picture."""
+    return picture(state) if picture and state.view == "map" else None
+
+
+def serve(app: Dash, dataset: Dataset, picture: Picture | None = None):
     """The layout function: built per page load, starting from the view in the page's URL.
     ``picture`` gives the URL of a view's first picture when one is ready (see :func:`page`)."""
 
     def layout() -> html.Div:
         location = initial_location()
         state, notes = parse_query(location[1] if location else "", dataset)
-        src = picture(state) if picture and state.view == "map" else None
-        return page(app, dataset, state, notes, location, src)
+        return page(app, dataset, state, notes, location, picture_src(picture, state))
 
     return layout

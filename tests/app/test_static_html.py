@@ -92,7 +92,8 @@ def test_the_first_screen_carries_the_fit_script_and_the_grid_is_deferred():
 
 def test_the_index_page_shows_the_view_as_static_html_before_the_scripts(client):
     page = client.get("/?indicator=oat&edition=2024&lang=fr").get_data(as_text=True)
-    first = page[page.index('<div class="first-screen"') : page.index('id="react-entry-point"')]
+    start = page.index('<div class="first-screen"')
+    first = page[start : page.index("<script", start)]  # the static page, up to the scripts after it
     assert "Traitement par agonistes opioïdes" in first  # the view's own title, in its language
     assert re.search(r'<option selected value="2024">', first)
     assert ' id="' not in first  # no id twice on the page
