@@ -100,7 +100,6 @@
   }
 
   function follow() {
-    if (!first.isConnected) { layer.classList.add("is-live"); }
     var target = first.isConnected ? box : liveBox();
     if (target) { place(target); }
   }
