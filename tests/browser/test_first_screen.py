@@ -1,7 +1,7 @@
 """The first screen (issue 11): the map and its legend visible without scrolling on a laptop, a
-projector and a phone, in English and Russian (the longest); the view tabs on one line; and on a
-laptop or a projector no text of the first screen cut (card titles, the selects' values, the
-country box's placeholder)."""
+projector and a phone, in English and Russian (the longest); the view tabs on one line; and no text
+of the first screen cut: card titles, the country box's placeholder and (on a laptop or a
+projector) the selects' values."""
 
 from __future__ import annotations
 
@@ -107,9 +107,23 @@ def test_map_and_legend_on_the_first_screen(page, live_server, width, height, la
 
 @pytest.mark.parametrize(
     ("width", "height", "lang"),
-    [(1366, 768, "en"), (1366, 768, "ru"), (1280, 720, "fr"), (1280, 720, "es"), (1280, 720, "ar")],
+    [
+        (1366, 768, "en"),
+        (1366, 768, "ru"),
+        (1280, 720, "fr"),
+        (1280, 720, "es"),
+        (1280, 720, "ar"),
+        (390, 844, "en"),
+        (390, 844, "ru"),
+        (390, 844, "fr"),
+    ],
 )
 def test_no_text_cut_on_the_first_screen(page, live_server, width, height, lang):
     p = open_first_screen(page, live_server, width, height, lang)
-    assert p.evaluate(CUT) == []
+    cut = p.evaluate(CUT)
+    if (
+        width < 600
+    ):  # a phone's half-width select may cut a long edition's name (the map's title has it whole)
+        cut = [text for text in cut if not text.startswith("select: ")]
+    assert cut == []
     assert page.console_errors == []
