@@ -1,7 +1,7 @@
 /* First screen: the map takes the height the header, settings and cards leave in the window, so
  * the whole map and its legend are visible without scrolling on a laptop or a projector (the CSS
- * sets a close fallback, --map-h, before this runs). Phones keep the CSS height: there the map
- * starts on the first screen and the page scrolls on to the legend.
+ * sets a close fallback, --map-h, before this runs). Phones keep the CSS height: there the compact
+ * layout of assets/style.css puts the map and the legend under it on the first screen.
  *
  * The index page runs this right after its static first screen (dashboard/app/index_page.py), so
  * that copy's map box has its height before the first paint; Dash loads it again with the other
