@@ -10,16 +10,13 @@ measured in the same run. Exit status 1 when a target is missed.
 from __future__ import annotations
 
 import os
-import time
-import urllib.request
 
 from bench import images as image_load
 from bench import latency, load, page
-from bench.servers import gunicorn
+from bench.servers import gunicorn, wait_until_prerendered
 
 PAGE_PORT, FLOOR_PORT = 8072, 8074
 INTERACTIVE_MAX, FIRST_PIXELS_MAX = 1.2, 0.6  # times the floor page's first country shape
-PICTURE_WAIT_S = 120  # for the landing view's first picture (rendered in the background at start)
 KB, MB = 1000, 1000 * 1000
 
 
@@ -29,7 +26,7 @@ def rows() -> list[tuple[str, str, str, bool | None]]:
         gunicorn("app:server", PAGE_PORT, probe="/healthz") as url,
         gunicorn("bench.bare_page:app", FLOOR_PORT, probe="/healthz") as floor,
     ):
-        pictured = wait_for_picture(url + "/")
+        pictured = wait_until_prerendered(url)
         figures = page.measure(url + "/")
         paints = page.paint_ratios(url + "/", floor + "/")
     lat = latency.replay(figures.callback_bodies)
@@ -116,17 +113,6 @@ def rows() -> list[tuple[str, str, str, bool | None]]:
         ),
     ]
     return out
-
-
-def wait_for_picture(url: str, timeout_s: float = PICTURE_WAIT_S) -> str:
-    """Wait until the landing page names its first picture (the server renders it at start)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            if b"first-pixels/map.webp" in response.read():
-                return "ready"
-        time.sleep(1)
-    return f"(no picture after {timeout_s:.0f} s)"
 
 
 def main() -> int:

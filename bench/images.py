@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import psutil
 
 from bench.latency import percentile
-from bench.servers import GUNICORN, ROOT
+from bench.servers import GUNICORN, ROOT, wait_until_prerendered
 
 PORT = 8073
 MB = 1000 * 1000
@@ -165,25 +165,6 @@ class Result:
         )
 
 
-def wait_for_first_pictures(base: str, timeout_s: float = 180) -> bool:
-    """Until every map layer's landing page names its first picture (False on timeout)."""
-    from dashboard.core.indicators import MAP_INDICATORS
-
-    deadline = time.monotonic() + timeout_s
-    waiting = list(MAP_INDICATORS)
-    while waiting and time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/?indicator={waiting[0]}", timeout=10) as response:
-                named = b"first-pixels/map.webp" in response.read()
-        except OSError:
-            named = False
-        if named:
-            waiting.pop(0)
-        else:
-            time.sleep(1)
-    return not waiting
-
-
 def run(n: int = 200, port: int = PORT, settle: float = 90) -> Result:
     """Serve, load, measure; stop the server."""
     cache = tempfile.mkdtemp(prefix="atlas-bench-images-")
@@ -199,7 +180,7 @@ def run(n: int = 200, port: int = PORT, settle: float = 90) -> Result:
             time.sleep(0.2)
         # the server renders its landing views' first pictures at start: let it finish, so the
         # burst meets a server at rest (then the render service's Chromium is warm or idle-closed)
-        wait_for_first_pictures(base)
+        wait_until_prerendered(base)
         time.sleep(12)  # the render service warms its Chromium up
         idle_rss, idle_pss = tree_memory(server.pid)
         peak = [idle_rss, idle_pss]

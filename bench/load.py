@@ -21,7 +21,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from bench.servers import gunicorn
+from bench.servers import gunicorn, wait_until_prerendered
 
 ATLAS_PORT, BARE_PORT = 8070, 8071
 DURATION_S, THREADS, CONNECTIONS, WARM_UP_S = 10, 2, 16, 2
@@ -156,6 +156,7 @@ def ratios(duration_s: int = DURATION_S) -> list[Comparison]:
             gunicorn("bench.bare_app:app", BARE_PORT, probe=BARE_PATH) as bare,
             gunicorn("app:server", ATLAS_PORT, probe="/healthz") as atlas,
         ):
+            wait_until_prerendered(atlas)  # its start-up pictures would take the processor
 
             def measured(label: str, url: str, headers: dict[str, str]) -> Run:
                 run_wrk(label, url, headers, WARM_UP_S)  # warm-up, not counted

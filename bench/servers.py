@@ -43,3 +43,24 @@ def gunicorn(app: str, port: int, probe: str = "/", workers: int = 2) -> Iterato
         except subprocess.TimeoutExpired:  # a worker still finishing a request: do not wait for it
             process.kill()
             process.wait(timeout=10)
+
+
+def wait_until_prerendered(url: str, timeout_s: float = 180) -> str:
+    """Wait until the Atlas at ``url`` has made the first pictures it makes at start (the landing
+    view of every map layer, in the background: dashboard/web/first_pixels.py), so no figure is
+    measured while that work still takes the processor. "ready", or what was still missing."""
+    from dashboard.core.indicators import MAP_INDICATORS
+
+    deadline = time.monotonic() + timeout_s
+    waiting = list(MAP_INDICATORS)
+    while waiting and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url.rstrip('/')}/?indicator={waiting[0]}", timeout=10) as response:
+                named = b"first-pixels/map.webp" in response.read()
+        except OSError:
+            named = False
+        if named:
+            waiting.pop(0)
+        else:
+            time.sleep(1)
+    return "ready" if not waiting else f"(no picture of {', '.join(waiting)} after {timeout_s:.0f} s)"
