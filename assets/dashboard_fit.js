@@ -22,6 +22,24 @@
     layout.style.setProperty("--map-h", height + "px");
   }
 
+  /* On a phone the cards are one row that scrolls sideways: the card of the layer shown is
+   * scrolled into that row's view (physical offsets, so right to left works too). */
+  function showCard(page) {
+    var row = page.querySelector(".cards");
+    var shown = row ? row.querySelectorAll(".card.is-shown") : [];
+    if (!row || shown.length !== 1 || row.scrollWidth <= row.clientWidth) { return; }
+    var box = row.getBoundingClientRect(), card = shown[0].getBoundingClientRect();
+    var rtl = getComputedStyle(row).direction === "rtl";
+    if (card.left >= box.left && card.right <= box.right) { return; }
+    row.scrollBy({ left: rtl ? card.right - box.right : card.left - box.left });
+  }
+  var cardWatch = window.MutationObserver ? new MutationObserver(function (changes) {
+    changes.forEach(function (c) {
+      var page = c.target.closest && c.target.closest(".page");
+      if (page && c.target.classList.contains("is-shown")) { showCard(page); }
+    });
+  }) : null;
+
   var layouts = [];
   function fitAll() { layouts.forEach(fit); }
   var above = window.ResizeObserver ? new ResizeObserver(fitAll) : null;
@@ -34,6 +52,9 @@
       layouts = layouts.filter(function (l) { return l.isConnected; }).concat([layout]);
       fit(layout);
       var page = layout.closest(".page") || document;
+      showCard(page);
+      var row = page.querySelector(".cards");
+      if (cardWatch && row) { cardWatch.observe(row, { attributes: true, attributeFilter: ["class"], subtree: true }); }
       if (above) {
         ABOVE.forEach(function (name) {
           var el = page.querySelector("." + name);

@@ -53,10 +53,10 @@ CUT = """() => {
 }"""
 
 
-def open_first_screen(page, live_server, width: int, height: int, lang: str):
+def open_first_screen(page, live_server, width: int, height: int, lang: str, query: str = ""):
     p = page.page
     p.set_viewport_size({"width": width, "height": height})
-    p.goto(f"{live_server.url}/?lang={lang}")
+    p.goto(f"{live_server.url}/?lang={lang}{query}")
     p.wait_for_selector("#map .choroplethlocation", state="attached", timeout=TIMEOUT)
     p.wait_for_selector("#map-wrap.is-drawn", timeout=TIMEOUT)
     p.wait_for_timeout(300)
@@ -127,3 +127,19 @@ def test_no_text_cut_on_the_first_screen(page, live_server, width, height, lang)
         cut = [text for text in cut if not text.startswith("select: ")]
     assert cut == []
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_shown_layers_card_is_in_view_in_the_phones_card_row(page, live_server, lang):
+    """On a phone the cards scroll sideways: the card of the layer shown is scrolled into view,
+    on load and after a switch (right to left too)."""
+    p = open_first_screen(page, live_server, 390, 844, lang, "&indicator=policy")
+    inside = (
+        "() => { const row = document.querySelector('#react-entry-point .cards').getBoundingClientRect();"
+        " const card = document.querySelector('#react-entry-point .card.is-shown').getBoundingClientRect();"
+        " return card.left >= row.left - 1 && card.right <= row.right + 1; }"
+    )
+    assert p.evaluate(inside)
+    p.select_option('select[data-param="indicator"]', "nsp")
+    p.wait_for_selector("#react-entry-point #card-nsp.is-shown", timeout=TIMEOUT)
+    p.wait_for_function(inside, timeout=TIMEOUT)
