@@ -107,8 +107,8 @@ def test_french_summary_sentence():
     )
     assert View(tiny, ViewState(lang="fr")).summary == (
         "GSHR 2023 (mise à jour)\u00a0: selon HRI, 5 pays disposent de programmes d'échange de"
-        " seringues\u00a0; l'Atlas a une source pour 3 d'entre eux\u00a0; pour les 2 autres, aucune source"
-        " ne dit qu'ils en disposent\u00a0; 2 sont inconnus."
+        " seringues\u00a0; l'Atlas a une source pour 3 d'entre eux\u00a0; autres pays sans source disant"
+        " qu'ils en disposent\u00a0: 2\u00a0; inconnu\u00a0: 2."
     )
 
 

@@ -385,21 +385,21 @@ class View:
         if published is None and world:
             return nt(
                 "In the {edition}, the Atlas has a source for {listed} country with {indicator}; HRI's count"
-                " for this edition is not in the data, so the list is partial; {no} are recorded as not"
-                " having them; not known: {unknown}.",
+                " for this edition is not in the data, so the list is partial; recorded as not having"
+                " them: {no}; not known: {unknown}.",
                 "In the {edition}, the Atlas has a source for {listed} countries with {indicator}; HRI's"
-                " count for this edition is not in the data, so the list is partial; {no} are recorded as"
-                " not having them; not known: {unknown}.",
+                " count for this edition is not in the data, so the list is partial; recorded as not"
+                " having them: {no}; not known: {unknown}.",
                 yes,
             ).format(edition=edition, listed=num(YES), indicator=label, no=num(NO), unknown=num(UNKNOWN))
         if published is not None and yes < published:
             return nt(
                 "In the {edition}, {published} country has {indicator} according to HRI; the Atlas has a"
-                " source for {listed} of them; the other {no} have no source saying they have them; not"
-                " known: {unknown}.",
+                " source for {listed} of them; other countries with no source saying they have them:"
+                " {no}; not known: {unknown}.",
                 "In the {edition}, {published} countries have {indicator} according to HRI; the Atlas has a"
-                " source for {listed} of them; the other {no} have no source saying they have them; not"
-                " known: {unknown}.",
+                " source for {listed} of them; other countries with no source saying they have them:"
+                " {no}; not known: {unknown}.",
                 published,
             ).format(
                 edition=edition,
@@ -410,9 +410,9 @@ class View:
                 unknown=num(UNKNOWN),
             )
         return nt(
-            "{region}, {edition}: {yes} country has {indicator}; {no} are recorded as not having them;"
+            "{region}, {edition}: {yes} country has {indicator}; recorded as not having them: {no};"
             " not known: {unknown}.",
-            "{region}, {edition}: {yes} countries have {indicator}; {no} are recorded as not having them;"
+            "{region}, {edition}: {yes} countries have {indicator}; recorded as not having them: {no};"
             " not known: {unknown}.",
             yes,
         ).format(

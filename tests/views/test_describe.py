@@ -45,7 +45,7 @@ def test_a_status_view_in_words(ds):
     assert view.subtitle == "At least one needle and syringe programme operational in the community."
     assert view.summary == (
         "In the 2023 update, 4 countries have needle and syringe programmes according to HRI; the Atlas"
-        " has a source for 3 of them; the other 1 have no source saying they have them; not known: 1."
+        " has a source for 3 of them; other countries with no source saying they have them: 1; not known: 1."
     )
     # the card's numbers (HRI's count, then how many the Atlas has a source for)
     assert view.alt_text == (
@@ -96,8 +96,8 @@ def test_a_region_view_counts_only_its_rows_and_says_one_country(ds):
     view = View(ds, ViewState(region="eurasia"))
     assert list(view.frame.index) == ["UKR", "XKX"] and list(view.shown.index) == ["UKR", "XKX"]
     assert view.summary == (
-        "Eurasia, 2023 update: 1 country has needle and syringe programmes; 0 are recorded as not having"
-        " them; not known: 1."
+        "Eurasia, 2023 update: 1 country has needle and syringe programmes; recorded as not having"
+        " them: 0; not known: 1."
     )
     assert view.table_caption == f"{NSP} · 2023 update · Eurasia: 2 countries."
     assert view.legend_title == f"{NSP}, 2023 update · not known in this region: 1"
@@ -109,11 +109,11 @@ def test_a_region_view_counts_only_its_rows_and_says_one_country(ds):
 def test_partial_list_complete_list_and_services_sentences(ds):
     assert View(ds, ViewState(indicator="dcr")).summary == (
         "In the 2023 update, the Atlas has a source for 1 country with drug consumption rooms; HRI's"
-        " count for this edition is not in the data, so the list is partial; 1 are recorded as not"
-        " having them; not known: 3."
+        " count for this edition is not in the data, so the list is partial; recorded as not"
+        " having them: 1; not known: 3."
     )
     assert View(ds, ViewState(indicator="oat")).summary == (
-        "World, 2023 update: 5 countries have opioid agonist therapy; 0 are recorded as not having them;"
+        "World, 2023 update: 5 countries have opioid agonist therapy; recorded as not having them: 0;"
         " not known: 0."
     )
     services = View(ds, ViewState(indicator="services"))
@@ -129,7 +129,7 @@ def test_plural_forms_follow_each_language(ds):
     french = View(ds, ViewState(lang="fr", region="eurasia"))
     assert french.summary == (
         "Eurasie, GSHR 2023 (mise à jour)\u00a0: 1 pays dispose de programmes d'échange de seringues\u00a0;"
-        " 0 sont indiqués comme n'en disposant pas\u00a0; 1 sont inconnus."
+        " indiqués comme n'en disposant pas\u00a0: 0\u00a0; inconnu\u00a0: 1."
     )
     russian = View(ds, ViewState(lang="ru", region="eurasia"))
     title = "Программы обмена игл и шприцев · GSHR 2023 (обновление) · Евразия"
