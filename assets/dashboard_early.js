@@ -1,9 +1,10 @@
 /* The interactive map before Dash has booted, then Dash. The index page (dashboard/app/index_page.py)
  * puts the view's figure in #early-map and loads plotly.js, then this, right after the static first
  * screen; React, Dash's bundles and the renderer's start follow as scripts the browser does not run
- * (text/x-atlas-later) until this starts them. So plotly.js draws the map as soon as it could on a bare page, in a layer laid
- * exactly over the map's box, with nothing else competing for the network or the processor; then
- * this boots Dash (at once when there is no early map, or when drawing it fails).
+ * (text/x-atlas-later) until this starts them. So plotly.js draws the map as soon as it could on a
+ * bare page, in a layer laid exactly over the map's box, with nothing else competing for the
+ * network or the processor; then this boots Dash (at once when there is no early map, or when
+ * drawing it fails).
  *
  * The layer is a real plotly map: hover labels, and the zoom buttons and keys of
  * assets/dashboard_map.js once the live page is there. A click on a country is kept and given to
@@ -26,9 +27,8 @@
       return;
     }
     booted = true;
-    var held = Array.prototype.slice.call(document.querySelectorAll('script[type="text/x-atlas-later"]'));
+    var queue = Array.prototype.slice.call(document.querySelectorAll('script[type="text/x-atlas-later"]'));
     var waiting = 0;
-    var queue = [];
     function add(old) {
       var script = document.createElement("script");
       Array.prototype.forEach.call(old.attributes, function (a) {
@@ -46,7 +46,6 @@
     function drain() {
       while (queue.length && (queue[0].src || waiting === 0)) { add(queue.shift()); }
     }
-    queue = held;
     drain();
   }
 
@@ -56,6 +55,7 @@
   var figure = null;
   try { figure = spec && JSON.parse(spec.textContent); } catch (e) { figure = null; }
   if (!figure || !box || !window.Plotly) { boot(); return; }
+  var mapId = box.getAttribute("data-id"); // the static copy names the live map's id (ids.MAP)
 
   var layer = document.createElement("div");
   layer.className = "early-map";
@@ -66,7 +66,7 @@
   var pending = null; // a click to give to Dash
   var moved = false; // zoomed or panned: the live map takes the same view
 
-  function liveBox() { return document.querySelector("#react-entry-point #map"); }
+  function liveBox() { return document.querySelector("#react-entry-point #" + CSS.escape(mapId)); }
 
   function place(target) {
     var r = target.getBoundingClientRect();
@@ -93,7 +93,7 @@
       });
     }
     if (pending && window.dash_clientside && window.dash_clientside.set_props) {
-      window.dash_clientside.set_props("map", { clickData: pending });
+      window.dash_clientside.set_props(mapId, { clickData: pending });
     }
     window.Plotly.purge(gd);
     layer.remove();
@@ -105,7 +105,8 @@
   }
 
   var observer = new MutationObserver(function () {
-    var live = document.querySelector("#react-entry-point #map .js-plotly-plot");
+    var target = liveBox();
+    var live = target && target.querySelector(".js-plotly-plot");
     if (live && live.querySelector(".choroplethlocation")) { handOver(live); return; }
     if (!first.isConnected) { follow(); }
   });

@@ -75,12 +75,14 @@ def fill(template: str, **values: str) -> str:
 # Dash: the map-fitting script (the first screen's map box has its final height before the first
 # paint, so nothing shifts when it is replaced), plotly.js, and the early map that draws the view's
 # figure with it before Dash has booted (assets/dashboard_early.js).
-FIRST_SCRIPTS = ("dashboard_fit.js", "vendor/plotly-geo.min.js", "dashboard_early.js")
+PLOTLY = "vendor/plotly-geo.min.js"
+FIRST_SCRIPTS = ("dashboard_fit.js", PLOTLY, "dashboard_early.js")
+# each asset's <script> tag as Dash writes it (compiled once, matched on every page)
+SCRIPT_TAG = {
+    name: re.compile(r'<script src="([^"]*/assets/' + re.escape(name) + r'[^"]*)"></script>\s*')
+    for name in FIRST_SCRIPTS
+}
 Picture = layout.Picture
-
-
-def script_tag(name: str) -> re.Pattern[str]:
-    return re.compile(r'<script src="([^"]*/assets/' + re.escape(name) + r'[^"]*)"></script>\s*')
 
 
 def first_screen(page_html: str, scripts: str, early: str = "") -> tuple[str, str]:
@@ -89,7 +91,7 @@ def first_screen(page_html: str, scripts: str, early: str = "") -> tuple[str, st
     found in ``scripts`` move up to run right after the static page."""
     moved = []
     for name in FIRST_SCRIPTS:
-        found = script_tag(name).search(scripts)
+        found = SCRIPT_TAG[name].search(scripts)
         if found:
             moved.append(f'<script src="{found.group(1)}"></script>')
             scripts = scripts[: found.start()] + scripts[found.end() :]
@@ -114,7 +116,7 @@ def held_back(scripts: str) -> str:
 def first_preload(scripts: str) -> str:
     """plotly.js asked for first, ahead of the stylesheets and the other scripts: the early map
     (FIRST_SCRIPTS) waits for it alone."""
-    found = script_tag(FIRST_SCRIPTS[1]).search(scripts)
+    found = SCRIPT_TAG[PLOTLY].search(scripts)
     if not found:
         return ""
     return f'<link rel="preload" as="script" fetchpriority="high" href="{found.group(1)}">'

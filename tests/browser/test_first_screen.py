@@ -67,17 +67,17 @@ def bottom(box) -> float:
     return box["y"] + box["height"]
 
 
+LAPTOP, PROJECTOR, PHONE = (1366, 768), (1280, 720), (390, 844)
+
+
+def screens(langs: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
+    """(width, height, lang) for each viewport and each of its languages ("en ru")."""
+    return [(*size, lang) for size, names in langs.items() for lang in names.split()]
+
+
 @pytest.mark.parametrize(
     ("width", "height", "lang"),
-    [
-        (1366, 768, "en"),
-        (1366, 768, "ru"),
-        (1280, 720, "ru"),
-        (1280, 720, "fr"),
-        (390, 844, "en"),
-        (390, 844, "ru"),
-        (390, 844, "ar"),
-    ],
+    screens({LAPTOP: "en ru", PROJECTOR: "ru fr", PHONE: "en ru ar"}),
 )
 def test_map_and_legend_on_the_first_screen(page, live_server, width, height, lang):
     p = open_first_screen(page, live_server, width, height, lang)
@@ -107,16 +107,7 @@ def test_map_and_legend_on_the_first_screen(page, live_server, width, height, la
 
 @pytest.mark.parametrize(
     ("width", "height", "lang"),
-    [
-        (1366, 768, "en"),
-        (1366, 768, "ru"),
-        (1280, 720, "fr"),
-        (1280, 720, "es"),
-        (1280, 720, "ar"),
-        (390, 844, "en"),
-        (390, 844, "ru"),
-        (390, 844, "fr"),
-    ],
+    screens({LAPTOP: "en ru", PROJECTOR: "fr es ar", PHONE: "en ru fr"}),
 )
 def test_no_text_cut_on_the_first_screen(page, live_server, width, height, lang):
     p = open_first_screen(page, live_server, width, height, lang)
@@ -133,7 +124,7 @@ def test_no_text_cut_on_the_first_screen(page, live_server, width, height, lang)
 def test_the_shown_layers_card_is_in_view_in_the_phones_card_row(page, live_server, lang):
     """On a phone the cards scroll sideways: the card of the layer shown is scrolled into view,
     on load and after a switch (right to left too)."""
-    p = open_first_screen(page, live_server, 390, 844, lang, "&indicator=policy")
+    p = open_first_screen(page, live_server, *PHONE, lang, "&indicator=policy")
     inside = (
         "() => { const row = document.querySelector('#react-entry-point .cards').getBoundingClientRect();"
         " const card = document.querySelector('#react-entry-point .card.is-shown').getBoundingClientRect();"
